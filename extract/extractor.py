@@ -1,0 +1,655 @@
+"""The figure extractor: from an article's text to its humanitarian figures.
+
+One public function, :func:`extract_figures`. The pipeline: keep the lines that are the
+article (no site furniture), find every number phrase in one pass, drop what is not a
+count (years, dates, ages, durations, percentages, phone numbers, names with digits,
+counts of things), find the noun each number counts, group coordinated numbers ("250
+soldiers, 233 fighters and 60 civilians"), decide the category from the cue words
+around each group, then date and attribute each figure.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+from extract.aliases import Aliases, build_aliases, default_aliases, default_table
+from extract.attribution import Mention, Resolver, Tok, speaker_mentions, tokenize
+from extract.dates import MONTHS, TimeRef, parse_base, time_refs, years_mentioned
+from extract.figure import Figure, Source
+from extract.numbers import NumberPhrase, find_numbers
+from extract.text import Span, content_lines, sentences
+from extract.vocab import STRONG, Vocab, vocab
+
+_MONTH_WORDS = frozenset(MONTHS) | frozenset(m[:3] for m in MONTHS) | {"sept"}
+_PREPOSITIONS = frozenset(
+    "in on at by from to with for into across near after before since during under through "
+    "toward towards onto inside outside around between against within without via per "
+    "than as".split()
+)
+_CONJ = frozenset("and or but while as whereas although though because so yet nor".split())
+_TIME_WORDS = frozenset(
+    "today yesterday tonight now currently recently last this next overnight earlier later "
+    "ago so far".split()
+)
+_CLAUSE_BREAK = frozenset(";:\u2014\u2013()")
+_CLAUSE_WORDS = frozenset("but while whereas although though because after before when".split())
+_LIST_LINKS = frozenset(",  and or plus as well including among of the whom them".split())
+_AGE_BEFORE = frozenset(("aged", "age", "ages", "aging"))
+_PLACE_PREPS = frozenset("in at near from into across outside inside around of to toward".split())
+_NOT_PLACES = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april "
+    "may june july august september october november december the a an i he she they it we "
+    "un u.n. islamic state president".split()
+)
+
+
+@dataclass
+class Mention_:
+    """A number phrase being analysed in one sentence."""
+
+    num: NumberPhrase
+    first: int  # token index of the number's first token (qualifier included)
+    last: int  # token index of the number's last token
+    head_end: int  # token index of the last token of the counted noun phrase
+    head: str = ""  # head noun, lower case ("" = none written)
+    head_kind: str = ""  # person | vehicle | household | implicit
+    who: str = ""
+    group: int = -1
+    category: str = ""
+    baseline: bool = False
+    scores: dict[str, float] = field(default_factory=dict)
+
+
+@dataclass
+class _Article:
+    """What is computed once per article, lazily."""
+
+    text: str
+    source: Source
+    aliases: Aliases
+    base: date | None
+    sentences: list[Span]
+    _resolver: Resolver | None = None
+    _main_place: str | None = None
+    _baseline_year: str | None = None
+    _speakers: dict[int, list[Mention]] = field(default_factory=dict)
+
+    @property
+    def resolver(self) -> Resolver:
+        if self._resolver is None:
+            self._resolver = Resolver(self.text, self.aliases)
+        return self._resolver
+
+    def speakers(self, k: int) -> list[Mention]:
+        if k not in self._speakers:
+            s = self.sentences[k]
+            self._speakers[k] = speaker_mentions(self.text, s.start, s.end)
+        return self._speakers[k]
+
+    def body_before(self, k: int) -> str:
+        """The last body credited in the sentences before sentence ``k``."""
+        for j in range(k - 1, max(-1, k - 8), -1):
+            named = [m for m in self.speakers(j) if m.kind != "pronoun"]
+            for m in reversed(named):
+                body = self.resolver.body(m.raw, m.kind)
+                if body:
+                    return body
+        return ""
+
+    def baseline_year(self) -> str:
+        """The year a "once home to" figure holds before: the earliest year the
+        article names within 15 years of publication, else the publication year."""
+        if self._baseline_year is None:
+            pub = self.base.year if self.base else None
+            years = [
+                y
+                for y in years_mentioned(self.text)
+                if pub is None or (pub - 15 <= y <= pub)
+            ]
+            if years:
+                self._baseline_year = str(min(years))
+            else:
+                self._baseline_year = str(pub) if pub else ""
+        return self._baseline_year
+
+    def main_place(self) -> str:
+        if self._main_place is None:
+            counts: Counter[str] = Counter()
+            for s in self.sentences[:40]:
+                for p in _places(self.text, s.start, s.end, self.aliases):
+                    counts[p[1]] += 1
+            known = [(n, p) for p, n in counts.items() if self.aliases.knows("places", p)]
+            best = max(known) if known else (counts.most_common(1)[0][::-1] if counts else None)
+            self._main_place = best[1] if best else ""
+        return self._main_place
+
+
+def _places(text: str, start: int, end: int, aliases: Aliases) -> list[tuple[int, str]]:
+    """Place-like names in ``text[start:end]`` with their offsets."""
+    out: list[tuple[int, str]] = []
+    seg = text[start:end]
+    for m in re.finditer(
+        r"(?:\b(?:in|at|near|from|into|across|outside|inside|around|of|to|toward)\s+(?:the\s+)?"
+        r"|(?<![\w])(?=[A-Z][\w-]+(?:'s|\u2019s)\s))"
+        r"((?:[A-Z][\w-]+)(?:\s+(?:al-|el-)?[A-Z][\w-]+){0,2})",
+        seg,
+    ):
+        name = m.group(1)
+        low = name.lower()
+        first = low.split()[0]
+        if first in _NOT_PLACES or any(w in _ORGISH for w in low.split()):
+            continue
+        out.append((start + m.start(1), aliases.canonical("places", name)))
+    return out
+
+
+_ORGISH = frozenset(
+    "observatory organization organisation agency ministry office committee council "
+    "forces front group army state news media union nations".split()
+)
+
+
+def _is_capitalized_name(tok: Tok, v: Vocab) -> bool:
+    low = tok.low
+    return (
+        tok.cap
+        and low not in v.person_nouns
+        and low not in _MONTH_WORDS
+        and low not in v.modifiers
+        and not _is_cue_word(low, v)
+        and low not in ("more", "some", "about", "around", "nearly", "over", "at", "up", "as")
+    )
+
+
+def _is_cue_word(low: str, v: Vocab) -> bool:
+    if low in v.cues_exact:
+        return True
+    return any(low.startswith(p) for p, _ in v.cues_prefix)
+
+
+def _tok_index(toks: Sequence[Tok], starts: list[int], pos: int) -> int:
+    """Index of the token containing or following character ``pos``."""
+    i = bisect_right(starts, pos) - 1
+    if i >= 0 and toks[i].end > pos:
+        return i
+    return i + 1
+
+
+def _find_head(toks: Sequence[Tok], i: int, v: Vocab) -> tuple[int, str, str, str]:
+    """The counted noun after the number ending at token ``i``.
+
+    Returns ``(head_end, head, kind, who)`` where kind is ``person``, ``vehicle``,
+    ``household``, ``implicit`` (no noun written) or ``skip`` (a count of something
+    else: days, percent, homes ...).
+    """
+    n = len(toks)
+    j = i + 1
+    # attached forms: "160,000-strong", "10-day", "5-year-old"
+    if j < n and toks[j].text == "-" and toks[j].start == toks[i].end and j + 1 < n:
+        nxt = toks[j + 1].low
+        if nxt in v.non_count_words or nxt.split("-")[0] in v.non_count_words:
+            return i, "", "skip", ""
+        if nxt == "strong":
+            j += 2
+    elif j < n and toks[j].start == toks[i].end and toks[j].text[:1] == "-":
+        return i, "", "skip", ""
+    if j < n and toks[j].low == "of":
+        j += 1
+        if j < n and toks[j].low in ("the", "their", "them", "those", "these"):
+            if toks[j].low in ("them", "those", "these"):
+                return i, "", "implicit", ""
+            j += 1
+    start_who = j
+    last_cap: int | None = None
+    steps = 0
+    while j < n and steps < 7:
+        t = toks[j]
+        low = t.low
+        if low in v.non_count_words:
+            return i, "", "skip", ""
+        if low in v.household_nouns:
+            return j, low, "household", _join(toks, start_who, j)
+        if low in v.person_nouns:
+            return j, low, "person", _join(toks, start_who, j)
+        if low in v.vehicle_nouns:
+            return j, low, "vehicle", _join(toks, start_who, j)
+        if not t.text[0].isalpha():
+            if t.text in ("'s", "\u2019s") or (t.text == "-" and steps):
+                j += 1
+                steps += 1
+                continue
+            break
+        if low in v.modifiers or (t.cap and low not in _MONTH_WORDS) or ("-" in low):
+            if low in ("and", "or", "including", "of", "the") and last_cap is None and steps == 0:
+                break
+            if t.cap:
+                last_cap = j
+            j += 1
+            steps += 1
+            continue
+        break
+    stop = toks[j] if j < n else None
+    if last_cap is not None and (stop is None or _is_stop(stop, v)):
+        # a demonym stands as the head: "160,000 Palestinians", "700,000 Rohingya"
+        return last_cap, toks[last_cap].low, "person", _join(toks, start_who, last_cap)
+    if j == start_who and (stop is None or _is_stop(stop, v)):
+        return i, "", "implicit", ""
+    if stop is not None and _is_stop(stop, v) and j > start_who:
+        # modifiers with no noun: "more than 60 injured", "hundreds more"
+        return j - 1, "", "implicit", _join(toks, start_who, j - 1)
+    return i, "", "skip", ""
+
+
+def _join(toks: Sequence[Tok], a: int, b: int) -> str:
+    words = [t.text for t in toks[a : b + 1] if t.low not in ("of", "the", "their")]
+    return " ".join(words).replace(" 's", "'s")
+
+
+def _is_stop(t: Tok, v: Vocab) -> bool:
+    low = t.low
+    if not t.text[0].isalnum():
+        return True
+    return (
+        low in v.skippable
+        or low in _PREPOSITIONS
+        or low in _CONJ
+        or low in _TIME_WORDS
+        or _is_cue_word(low, v)
+        or low in ("who", "that", "which", "remain", "live", "died", "fled", "still", "more")
+        or (low.endswith("ed") and len(low) > 4)
+    )
+
+
+def _not_a_count(text: str, num: NumberPhrase, toks: Sequence[Tok], first: int, last: int,
+                 v: Vocab) -> bool:
+    """Whether the number is a year, date, time, age, phone number, name or similar."""
+    core = text[num.num_start : num.end]
+    prev = toks[first - 1] if first > 0 else None
+    nxt = toks[last + 1] if last + 1 < len(toks) else None
+    if prev is not None and prev.low in _AGE_BEFORE:
+        return True
+    if prev is not None and (prev.low in _MONTH_WORDS or prev.low.rstrip(".") in _MONTH_WORDS):
+        return True
+    if nxt is not None and nxt.low.rstrip(".") in _MONTH_WORDS and nxt.cap:
+        return True
+    if num.form == "digits":
+        bare = core.replace(",", "")
+        if re.fullmatch(r"(?:1[89]|20)\d\d", core):
+            return True  # a year, unless it counts people: checked by caller
+        if bare.startswith("0") and len(bare) > 1 and "." not in bare:
+            return True
+        if nxt is not None and re.fullmatch(r"\d[\d,.]*", nxt.text) and nxt.start - toks[last].end <= 1:
+            return True  # digit groups in a row: a phone or id number
+        if prev is not None and re.fullmatch(r"\d[\d,.]*", prev.text) and toks[first].start - prev.end <= 1:
+            return True
+        if prev is not None and prev.text in ("#", "No", "No.", "no.", "number"):
+            return True
+        if prev is not None and _is_capitalized_name(prev, v) and first > 0:
+            if prev.text.isupper() and len(prev.text) <= 5 and prev.low in v.person_nouns:
+                return False
+            return True  # "Channel 4", "Resolution 2254"
+    if nxt is not None and nxt.text in (":", ".") and last + 2 < len(toks):
+        after = toks[last + 2]
+        if after.start == nxt.end and after.text[:1].isdigit():
+            return True  # a time or a decimal split oddly
+    return bool(nxt is not None and nxt.low in ("a.m", "p.m", "am", "pm", "gmt", "utc", "hrs"))
+
+
+def _cue_matches(toks: Sequence[Tok], v: Vocab, taken: set[int]) -> list[tuple[int, int, str, float]]:
+    """Cue phrases in the sentence as (first token, last token, category, weight)."""
+    out: list[tuple[int, int, str, float]] = []
+    n = len(toks)
+    for i, t in enumerate(toks):
+        if i in taken:
+            continue
+        low = t.low
+        for cue in v.cues_exact.get(low, ()):
+            k = len(cue.tokens)
+            if k == 1 or (
+                i + k <= n
+                and all(
+                    toks[i + m].low == cue.tokens[m]
+                    or (cue.tokens[m].endswith("*") and toks[i + m].low.startswith(cue.tokens[m][:-1]))
+                    for m in range(1, k)
+                )
+            ):
+                out.append((i, i + k - 1, cue.category, cue.weight))
+        for prefix, cue in v.cues_prefix:
+            if low.startswith(prefix):
+                out.append((i, i, cue.category, cue.weight))
+    return out
+
+
+def _clause_bounds(toks: Sequence[Tok]) -> list[int]:
+    """Token indices that start a new clause."""
+    out = []
+    for i, t in enumerate(toks):
+        if t.text in _CLAUSE_BREAK:
+            out.append(i)
+        elif t.low in _CLAUSE_WORDS and i > 0 and toks[i - 1].text == ",":
+            out.append(i)
+        elif t.low in ("and", "but") and i > 0 and toks[i - 1].text == "," and i + 1 < len(toks):
+            nxt = toks[i + 1]
+            if nxt.low in ("the", "a", "an", "it", "he", "she", "they", "its", "their") or (
+                nxt.cap and not nxt.text[0].isdigit()
+            ):
+                out.append(i)
+    return out
+
+
+def _group(mentions: list[Mention_], toks: Sequence[Tok], text: str) -> None:
+    """Give coordinated mentions one group id: only commas, "and", "or", "as well as",
+    "including", "among the" (and "to" after "from") stand between them."""
+    g = 0
+    for k, m in enumerate(mentions):
+        if k == 0:
+            m.group = g
+            continue
+        prev = mentions[k - 1]
+        between = toks[prev.head_end + 1 : m.first]
+        words = [t.low for t in between]
+        linked = all(w in _LIST_LINKS or w in ("well", "as", ",") for w in words)
+        if not linked and words == ["to"] and prev.first > 0 and toks[prev.first - 1].low == "from":
+            linked = True
+        if not linked:
+            g += 1
+        m.group = g
+
+
+def _score(mentions: list[Mention_], toks: Sequence[Tok], v: Vocab) -> None:
+    taken = {i for m in mentions for i in range(m.first, m.last + 1)}
+    cues = _cue_matches(toks, v, taken)
+    bounds = _clause_bounds(toks)
+    groups: dict[int, list[Mention_]] = {}
+    for m in mentions:
+        groups.setdefault(m.group, []).append(m)
+    spans = {g: (ms[0].first, max(x.head_end for x in ms)) for g, ms in groups.items()}
+    owned: dict[int, int] = {}
+    # a cue right after a group ("were killed", "dead") belongs to it
+    for g, (a, b) in spans.items():
+        if all(m.head_kind == "vehicle" for m in groups[g]):
+            continue
+        for c0, c1, _cat, _w in cues:
+            if c0 > b and _gap(toks, b + 1, c0, v) == 0:
+                owned.setdefault(c0, g)
+    for g, (a, b) in spans.items():
+        scores: dict[str, float] = {}
+        for c0, c1, cat, w in cues:
+            if c0 > b:
+                if any(b < sa <= c0 for og, (sa, _sb) in spans.items() if og != g):
+                    continue
+                if any(b < x <= c0 for x in bounds):
+                    continue
+                d = _gap(toks, b + 1, c0, v)
+                s = w * (3.0 if d == 0 else 1.5 / d)
+            elif c1 < a:
+                if owned.get(c0, g) != g:
+                    continue
+                if any(c1 < sb < a for og, (_sa, sb) in spans.items() if og != g):
+                    continue
+                if any(c1 < x <= a for x in bounds):
+                    continue
+                d = _gap(toks, c1 + 1, a, v)
+                s = w * (2.0 if d == 0 else 1.2 / d)
+            else:
+                continue
+            if s > scores.get(cat, 0.0):
+                scores[cat] = s
+        for m in groups[g]:
+            m.scores = dict(scores)
+
+
+def _gap(toks: Sequence[Tok], a: int, b: int, v: Vocab) -> int:
+    """How many tokens in ``toks[a:b]`` weaken a link (skippable words do not)."""
+    return sum(
+        1
+        for t in toks[a:b]
+        if t.low not in v.skippable and t.text not in ('"', "\u201c", "\u201d", "'")
+    )
+
+
+_HEAD_CATEGORY_SCORE = 8.0
+
+
+def _decide(m: Mention_, v: Vocab, cargo: bool) -> str:
+    """The category of a mention, or "" when it is not a figure."""
+    if m.head_kind == "vehicle":
+        return "" if cargo else "buses"
+    implied = v.person_nouns.get(m.head, "") if m.head_kind == "person" else ""
+    scores = dict(m.scores)
+    if implied:
+        bonus = _HEAD_CATEGORY_SCORE if implied != "population" else 4.0
+        scores[implied] = max(scores.get(implied, 0.0), bonus)
+    if m.head in ("refugees", "refugee") and not scores:
+        scores["population"] = 1.0
+    if not scores:
+        return "other" if m.head_kind in ("person", "household") else ""
+    order = ("killed", "injured", "evacuees", "displaced", "population")
+    best = max(order, key=lambda c: (scores.get(c, 0.0), -order.index(c)))
+    top = scores.get(best, 0.0)
+    if m.head_kind == "implicit" and top < STRONG:
+        return ""
+    if top < 0.5:
+        return "other" if m.head_kind in ("person", "household") else ""
+    return best
+
+
+def _baseline(m: Mention_, mentions: list[Mention_], toks: Sequence[Tok], v: Vocab,
+              bounds: list[int]) -> bool:
+    # "once home to X", "before the war, X"
+    lows = [t.low for t in toks]
+    for i in range(m.first - 1, max(-1, m.first - 12), -1):
+        if any(o.group != m.group and o.first <= i <= o.head_end for o in mentions):
+            break
+        if i + 1 in bounds and i + 1 != m.first:
+            break
+        for phrase in v.baseline_words:
+            k = len(phrase)
+            if tuple(lows[i : i + k]) == phrase:
+                if phrase == ("once",) and (
+                    (i > 0 and lows[i - 1] in ("at", "all")) or lows[i + 1 : i + 2] == ["again"]
+                ):
+                    continue
+                return True
+    # "dwindled from X to Y", "X-strong population dwindled to Y"
+    j = m.first - 1
+    while j >= 0 and lows[j] in ("an", "a", "some", "estimated", "about", "around"):
+        j -= 1
+    if j >= 0 and lows[j] == "from":
+        if any(o.first > m.head_end and lows[o.first - 1] == "to" for o in mentions):
+            return True
+    later = [o for o in mentions if o.group != m.group and o.first > m.head_end]
+    if not later:
+        later = [o for o in mentions if o.first > m.head_end]
+    for o in later:
+        between = lows[m.head_end + 1 : o.first]
+        if any(w in v.decline_words for w in between):
+            return True
+    return False
+
+
+def _as_of(art: _Article, m: Mention_, refs: list[TimeRef], toks: Sequence[Tok],
+           bounds: list[int], sent_start: int) -> tuple[str, str]:
+    if m.baseline:
+        year = art.baseline_year()
+        return (f"before:{year}", "baseline") if year else ("", "")
+    if refs:
+        starts = [t.start for t in toks]
+        cl = _clause_of(m.first, bounds)
+        same = []
+        for r in refs:
+            ti = _tok_index(toks, starts, sent_start + r.start)
+            if _clause_of(ti, bounds) == cl:
+                same.append(r)
+        if same:
+            best = max(same, key=lambda r: r.value)
+            return best.value, "text"
+    if art.source.published:
+        return art.source.published, "published"
+    return "", ""
+
+
+def _clause_of(i: int, bounds: list[int]) -> int:
+    return bisect_right(bounds, i)
+
+
+def _attribution(art: _Article, k: int, pos: int) -> str:
+    mentions = art.speakers(k)
+    if mentions:
+        best = min(mentions, key=lambda mm: (abs(mm.pos - pos), mm.kind != "according"))
+        if best.kind == "pronoun":
+            return art.body_before(k)
+        body = art.resolver.body(best.raw, best.kind)
+        if body == "" and best.raw.split()[-1].lower() in ("monitor", "agency", "group"):
+            return art.body_before(k)
+        if body:
+            return body
+    # a quotation that runs on: the speaker follows the closing quote
+    s = art.sentences[k]
+    para_end = art.text.find("\n", s.end)
+    para_end = len(art.text) if para_end < 0 else para_end
+    line_start = art.text.rfind("\n", 0, s.start) + 1
+    opened = sum(art.text.count(q, line_start, pos) for q in ('"', "\u201c")) - art.text.count(
+        "\u201d", line_start, pos
+    )
+    if art.text.count('"', line_start, pos) % 2 == 1 or opened > 0:
+        for j in range(k + 1, min(len(art.sentences), k + 4)):
+            if art.sentences[j].start > para_end:
+                break
+            for mm in art.speakers(j):
+                if mm.kind == "pronoun":
+                    return art.body_before(k + 1)
+                body = art.resolver.body(mm.raw, mm.kind)
+                if body:
+                    return body
+    return ""
+
+
+def _where(art: _Article, sent: Span, pos: int) -> str:
+    places = _places(art.text, sent.start, sent.end, art.aliases)
+    if places:
+        return min(places, key=lambda p: abs(p[0] - pos))[1]
+    return art.main_place()
+
+
+def _analyse_sentence(art: _Article, k: int, nums: list[NumberPhrase], v: Vocab) -> list[Figure]:
+    sent = art.sentences[k]
+    text = art.text
+    toks = tokenize(text[sent.start : sent.end], sent.start)
+    if not toks:
+        return []
+    starts = [t.start for t in toks]
+    mentions: list[Mention_] = []
+    for num in nums:
+        first = _tok_index(toks, starts, num.start)
+        last = _tok_index(toks, starts, num.end - 1)
+        if first >= len(toks) or last >= len(toks):
+            continue
+        if _not_a_count(text, num, toks, _tok_index(toks, starts, num.num_start), last, v):
+            is_year = num.form == "digits" and re.fullmatch(
+                r"(?:1[89]|20)\d\d", text[num.num_start : num.end]
+            )
+            if not is_year:
+                continue
+            head_end, head, kind, who = _find_head(toks, last, v)
+            if kind not in ("person", "vehicle") or not head:
+                continue
+        else:
+            head_end, head, kind, who = _find_head(toks, last, v)
+        if kind == "skip":
+            continue
+        core = text[num.num_start : num.end].lower()
+        if core == "one" and kind not in ("person", "vehicle"):
+            continue
+        if core in ("one", "a dozen") and kind == "person" and head.endswith("s") and core == "one":
+            continue
+        mentions.append(Mention_(num, first, last, head_end, head, kind, who))
+    if not mentions:
+        return []
+    _group(mentions, toks, text)
+    _score(mentions, toks, v)
+    lows = {t.low for t in toks}
+    cargo = bool(lows & v.cargo_words)
+    bounds = _clause_bounds(toks)
+    refs: list[TimeRef] | None = None
+    out: list[Figure] = []
+    for m in mentions:
+        cat = _decide(m, v, cargo)
+        if not cat:
+            continue
+        m.category = cat
+        m.baseline = cat == "population" and _baseline(m, mentions, toks, v, bounds)
+        if refs is None:
+            refs = time_refs(text[sent.start : sent.end], art.base)
+        as_of, basis = _as_of(art, m, refs, toks, bounds, sent.start)
+        end = toks[m.head_end].end if m.head_kind in ("person", "vehicle", "household") else m.num.end
+        end = max(end, m.num.end)
+        num = m.num
+        unit = {"vehicle": "bus", "household": "household"}.get(m.head_kind, "person")
+        out.append(
+            Figure(
+                category=cat,
+                value=num.value,
+                low=num.low,
+                high=num.high,
+                qualifier=num.qualifier,
+                unit=unit,
+                text=text[num.start : end],
+                start=num.start,
+                end=end,
+                quote=text[sent.start : sent.end].strip(),
+                who=m.who or ("people" if unit == "person" else ""),
+                where=_where(art, sent, num.start),
+                as_of=as_of,
+                as_of_basis=basis,
+                attributed_to=_attribution(art, k, num.start),
+                source=art.source,
+            )
+        )
+    return out
+
+
+def extract_figures(
+    text: str,
+    source: Source | None = None,
+    *,
+    aliases: Mapping[str, Mapping[str, Sequence[str]]] | None = None,
+) -> list[Figure]:
+    """Every humanitarian figure in ``text``, in the order they appear.
+
+    ``source`` tells the article's name, outlet, wire, url and published date (the
+    base for "on Sunday", "last month"); without one, relative dates stay unresolved.
+    ``aliases`` adds to the shipped alias tables (``{"places"|"bodies"|"outlets":
+    {canonical: [variants]}}``). Returns an empty list when the text holds no figure;
+    never raises on any text.
+    """
+    src = source or Source()
+    al = build_aliases(default_table(), aliases) if aliases else default_aliases()
+    if not text:
+        return []
+    numbers = find_numbers(text)
+    if not numbers:
+        return []
+    sents: list[Span] = []
+    for line in content_lines(text):
+        sents.extend(sentences(text, line))
+    if not sents:
+        return []
+    art = _Article(text, src, al, parse_base(src.published), sents)
+    v = vocab()
+    sent_starts = [s.start for s in sents]
+    by_sentence: dict[int, list[NumberPhrase]] = {}
+    for num in numbers:
+        k = bisect_right(sent_starts, num.num_start) - 1
+        if k < 0 or num.end > sents[k].end:
+            continue
+        by_sentence.setdefault(k, []).append(num)
+    figures: list[Figure] = []
+    for k in sorted(by_sentence):
+        figures.extend(_analyse_sentence(art, k, by_sentence[k], v))
+    return figures

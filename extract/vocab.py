@@ -1,0 +1,90 @@
+"""Loads the word lists (``vocab.yaml``, ``qualifiers.yaml``, ``vague.yaml``) once."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+_HERE = Path(__file__).parent
+
+
+def _load(name: str) -> Any:
+    return yaml.safe_load((_HERE / name).read_text(encoding="utf-8"))
+
+
+@dataclass(frozen=True)
+class Cue:
+    """A cue phrase (as a token tuple; a last token ending in ``*`` is a prefix)."""
+
+    tokens: tuple[str, ...]
+    category: str
+    weight: float
+
+
+@dataclass(frozen=True)
+class Vocab:
+    """Every word list the extractor reads, ready for lookups."""
+
+    person_nouns: dict[str, str]
+    household_nouns: frozenset[str]
+    vehicle_nouns: frozenset[str]
+    cargo_words: frozenset[str]
+    modifiers: frozenset[str]
+    non_count_words: frozenset[str]
+    skippable: frozenset[str]
+    cues_exact: dict[str, list[Cue]]
+    cues_prefix: list[tuple[str, Cue]]
+    decline_words: frozenset[str]
+    baseline_words: tuple[tuple[str, ...], ...]
+    boilerplate_lines: tuple[re.Pattern[str], ...]
+    end_markers: tuple[re.Pattern[str], ...]
+    qualifiers: tuple[tuple[str, str], ...]
+    vague: dict[str, tuple[float, float]]
+
+
+STRONG = 3.0
+WEAK = 1.0
+
+
+@lru_cache(maxsize=1)
+def vocab() -> Vocab:
+    """The word lists, loaded and indexed on first use."""
+    v = _load("vocab.yaml")
+    cues_exact: dict[str, list[Cue]] = {}
+    cues_prefix: list[tuple[str, Cue]] = []
+    for category, levels in v["cues"].items():
+        for level, weight in (("strong", STRONG), ("weak", WEAK)):
+            for phrase in levels.get(level) or []:
+                toks = tuple(str(phrase).lower().split())
+                cue = Cue(toks, category, weight)
+                if toks[-1].endswith("*") and len(toks) == 1:
+                    cues_prefix.append((toks[0][:-1], cue))
+                else:
+                    cues_exact.setdefault(toks[0], []).append(cue)
+    quals: list[tuple[str, str]] = []
+    for qualifier, phrases in _load("qualifiers.yaml").items():
+        quals.extend((str(p).lower(), str(qualifier)) for p in phrases or [])
+    quals.sort(key=lambda pq: -len(pq[0]))
+    vague = {str(k).lower(): (float(a), float(b)) for k, (a, b) in _load("vague.yaml").items()}
+    return Vocab(
+        person_nouns={str(k).lower(): str(c or "") for k, c in v["person_nouns"].items()},
+        household_nouns=frozenset(v["household_nouns"]),
+        vehicle_nouns=frozenset(v["vehicle_nouns"]),
+        cargo_words=frozenset(v["cargo_words"]),
+        modifiers=frozenset(v["modifiers"]),
+        non_count_words=frozenset(str(w) for w in v["non_count_words"]),
+        skippable=frozenset(v["skippable"]),
+        cues_exact=cues_exact,
+        cues_prefix=cues_prefix,
+        decline_words=frozenset(v["decline_words"]),
+        baseline_words=tuple(tuple(str(p).split()) for p in v["baseline_words"]),
+        boilerplate_lines=tuple(re.compile(p, re.I) for p in v["boilerplate_lines"]),
+        end_markers=tuple(re.compile(p, re.I) for p in v["end_markers"]),
+        qualifiers=tuple(quals),
+        vague=vague,
+    )
