@@ -26,7 +26,7 @@ ROLE_WORDS = frozenset(
     "head chief director spokesman spokeswoman spokesperson official officer president "
     "chairman chairwoman chair minister secretary coordinator representative commissioner "
     "envoy founder leader commander governor mayor administrator manager deputy member "
-    "researcher analyst".split()
+    "researcher analyst volunteer worker workers staffer resident witness survivor".split()
 )
 AGENT_WORDS = frozenset(
     "ministry ministry's officials official authorities authority agency agency's police army "
@@ -39,6 +39,12 @@ AGENT_WORDS = frozenset(
     "officers coast guard red crescent cross radio television news broadcaster "
     "government's army's police's".split()
 ) | ROLE_WORDS
+UNNAMED = frozenset(
+    "resident residents witness witnesses survivor survivors villager villagers source sources "
+    "relative relatives neighbour neighbor neighbours neighbors local locals eyewitness "
+    "eyewitnesses".split()
+)
+"""Unnamed people: a quote from them is not credited to any body."""
 GENERIC_DESCRIPTORS = frozenset(
     "monitor agency group organisation organization body watchdog ngo charity".split()
 )
@@ -83,6 +89,8 @@ def _np_backward(toks: list[Tok], i: int) -> list[Tok]:
         t = toks[j]
         if t.cap or t.low in AGENT_WORDS or _BASED.match(t.text):
             out.append(t)
+        elif t.text in ("'s", "\u2019s") and out and j > 0 and toks[j - 1].cap:
+            out.append(t)
         elif t.low in _CONNECT and out and j > 0 and (toks[j - 1].cap or t.low == "the"):
             out.append(t)
         else:
@@ -126,6 +134,43 @@ class Mention:
     kind: str  # "according", "said", "pronoun"
 
 
+def _skip_back(toks: list[Tok], j: int) -> int:
+    """Step back over what may stand between a speaker and its verb: adverbs and
+    auxiliaries, a parenthesis ("(OCHA)"), "in Bicol", a relative clause set off by
+    commas (", which supports the hospital,"). Returns the new index."""
+    while j >= 0:
+        low = toks[j].low
+        if low in ("also", "later", "previously", "has", "have", "had", "earlier", "then",
+                   "further", "separately", "now", "again", "last", "week", "on", "monday",
+                   "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"):
+            j -= 1
+        elif toks[j].text == ")":
+            k = j
+            while k >= 0 and toks[k].text != "(" and j - k < 12:
+                k -= 1
+            if k < 0 or toks[k].text != "(":
+                return j
+            j = k - 1
+        elif toks[j].cap and j > 0 and toks[j - 1].low in ("in", "at", "from") and j > 1 and (
+            toks[j - 2].cap or toks[j - 2].text == ")"
+        ):
+            j -= 2
+        elif toks[j].text == ",":
+            k = j - 1
+            while k >= 0 and toks[k].text != "," and j - k < 16:
+                k -= 1
+            if k < 0 or toks[k].text != ",":
+                return j
+            inner = toks[k + 1].low
+            if inner in ("which", "who", "a", "an", "the") or toks[k + 1].low in ROLE_WORDS:
+                j = k - 1
+                continue
+            return j
+        else:
+            return j
+    return j
+
+
 def speaker_mentions(text: str, start: int, end: int) -> list[Mention]:
     """Speaker phrases in ``text[start:end]`` (one sentence); empty when none."""
     toks = tokenize(text[start:end], start)
@@ -137,15 +182,13 @@ def speaker_mentions(text: str, start: int, end: int) -> list[Mention]:
             continue
         if low == "according":
             if i + 1 < len(toks) and toks[i + 1].low == "to":
-                np = _np_forward(toks, i + 2)
-                if np:
-                    out.append(Mention(text[np[0].start : np[-1].end], t.start, "according"))
+                raw = _according_np(text, toks, i + 2)
+                if raw:
+                    out.append(Mention(raw, t.start, "according"))
             continue
-        # "X said": look back, skipping adverbs and auxiliaries
-        j = i - 1
-        while j >= 0 and toks[j].low in ("also", "later", "previously", "has", "have", "had",
-                                         "earlier", "then", "further", "separately", "had"):
-            j -= 1
+        if i > 0 and toks[i - 1].low in ("an", "a", "the", "its", "their"):
+            continue  # "an estimated 200,000": an adjective, not a speaker
+        j = _skip_back(toks, i - 1)
         if j >= 0 and toks[j].low in PRONOUNS:
             out.append(Mention(toks[j].low, t.start, "pronoun"))
             continue
@@ -158,6 +201,31 @@ def speaker_mentions(text: str, start: int, end: int) -> list[Mention]:
             if fwd and not (len(fwd) == 1 and fwd[0].text in wires):
                 out.append(Mention(text[fwd[0].start : fwd[-1].end], t.start, "said"))
     return out
+
+
+def _according_np(text: str, toks: list[Tok], i: int) -> str:
+    """What follows "according to": up to the next punctuation, or the name in an
+    appositive after a descriptor ("a local rescue group, the X Network")."""
+    j = i
+    while j < len(toks) and j - i < 14 and toks[j].text not in (",", ".", ";", ":", "(", ")", '"'):
+        if toks[j].low in ("which", "who", "that", "as", "when", "while"):
+            break
+        j += 1
+    if j == i:
+        return ""
+    raw = text[toks[i].start : toks[j - 1].end]
+    if (
+        j + 1 < len(toks)
+        and toks[j].text == ","
+        and not any(t.cap for t in toks[i:j])
+        and (toks[j + 1].cap or toks[j + 1].low == "the")
+    ):
+        appos = _np_forward(toks, j + 1)
+        if appos and any(t.cap for t in appos):
+            return text[appos[0].start : appos[-1].end]
+    if j < len(toks) and toks[j].text == "(" and j + 2 < len(toks) and toks[j + 2].text == ")":
+        raw += f" ({toks[j + 1].text})"
+    return raw
 
 
 @dataclass
@@ -191,26 +259,41 @@ class Resolver:
             r"(?:[A-Z][\w'\u2019-]*(?:\.[A-Z])*\.? +(?:(?:for|of|on|and|the) +)*){1,7}[A-Z][\w'\u2019-]*",
             self.text,
         ):
-            words = {w.lower() for w in m.group().split()}
-            if words & ORG_HEADS:
-                self.orgs.append(m.group())
+            name = m.group()
+            parts = [name] + [name[k.end() :] for k in re.finditer(r"\b(?:of|at|from) (?:the )?", name)]
+            for part in parts:
+                part = " ".join(w for w in part.split() if not _BASED.match(w))
+                if {w.lower() for w in part.split()} & ORG_HEADS:
+                    self.orgs.append(part)
 
     def _expand(self, name: str) -> str:
         """A short form ("Observatory") to the full name the article used."""
         key_words = [w for w in re.findall(r"[\w'-]+", name.lower()) if w not in _CONNECT]
-        if not key_words:
+        if not key_words or not (set(key_words) & ORG_HEADS or len(key_words) == 1):
             return name
+        best = name
         for full in self.orgs:
             fw = {w.lower() for w in re.findall(r"[\w'-]+", full)}
             if len(full) > len(name) and all(w in fw for w in key_words):
-                return full
-        return name
+                if best == name or len(full) < len(best):
+                    best = full
+        return best
 
     def body(self, raw: str, kind: str = "said") -> str:
         """The canonical body for a speaker phrase; empty when it names no one the
         article credits (a wire agency, an unresolvable pronoun)."""
         if kind == "pronoun":
             return self.last
+        acronym = re.search(r"\(([A-Z][\w.-]{1,12})\)$", raw)
+        if acronym:
+            short = acronym.group(1)
+            if self.aliases.knows("bodies", short):
+                return self._finish(short)
+            raw = raw[: acronym.start()].strip()
+        m = re.match(r"(?:the\s+)?(?:office|offices|website|data|figures|report|statement|count)"
+                     r"\s+(?:of|from)\s+(?:the\s+)?(.+)$", raw, re.I)
+        if m:
+            raw = m.group(1)
         words = raw.split()
         while words and (words[0].lower() in ("the", "a", "an") or _BASED.match(words[0])):
             words.pop(0)
@@ -220,7 +303,7 @@ class Resolver:
         for k, w in enumerate(words):
             if w.lower() in ROLE_WORDS:
                 org_part = " ".join(words[:k]).strip()
-                person = " ".join(words[k + 1 :]).strip()
+                person = re.split(r",| of | at | for ", " ".join(words[k + 1 :]))[0].strip()
                 org_part = re.sub(r"(?:'s|\u2019s)$", "", org_part)
                 if org_part and org_part.lower() not in AGENT_WORDS:
                     if person:
@@ -230,9 +313,11 @@ class Resolver:
                     return self._finish(self._person(person))
         name = " ".join(words)
         name = re.sub(r"(?:'s|\u2019s)$", "", name)
+        if name.lower() in UNNAMED:
+            return ""
         if name in wire_names():
             return ""
-        if len(words) == 1 and words[0].lower() in GENERIC_DESCRIPTORS:
+        if not any(w[:1].isupper() for w in words) and words[-1].lower() in GENERIC_DESCRIPTORS:
             return self.last
         return self._finish(self._person(name))
 

@@ -45,13 +45,13 @@ def _time_pattern() -> re.Pattern[str]:
         rf"|(?P<dm>\b(?P<d4>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m4>{_MONTH})(?![\w]))"
         rf"|(?P<md>\b(?P<m5>{_MONTH})\s+(?P<d5>\d{{1,2}})(?:st|nd|rd|th)?\b(?!,?\s*\d{{4}}))"
         rf"|(?P<my>\b(?P<m6>{_MONTH})\s+(?:of\s+)?(?P<y6>{_YEAR})\b)"
-        rf"|(?P<inmonth>\b(?:in|since|during|by|of|early|late|mid-?|last|this)\s+(?P<m7>{_MONTH})(?![\w.]))"
+        rf"|(?P<inmonth>\b(?:in|since|during|by|of|early|late|mid-?|last|this|between|and|to|through)\s+(?P<m7>{_MONTH})(?![\w.])(?!,?\s+\d))"
         rf"|(?P<weekday>\b(?P<w>{_WEEKDAY})\b)"
         r"|(?P<rel>\b(?:today|tonight|yesterday|this (?:week|month|year)|last (?:week|month|year)"
         r"|earlier this (?:week|month|year)|a year ago|a month ago|a week ago)\b)"
         r"|(?P<ago>\b(?P<n>\d+|two|three|four|five|six|seven|eight|nine|ten)\s+"
         r"(?P<unit>days|weeks|months|years)\s+ago\b)"
-        rf"|(?P<year>\b(?:in|of|by|during|early|late|mid-?|for|the)?\s*(?P<y8>{_YEAR})(?![\d,]|\s*(?:people|residents|refugees|civilians)))"
+        rf"|(?P<year>\b(?:in|of|by|during|early|late|mid-?|for|the)?\s*(?P<y8>{_YEAR})(?!\d|,\d|\s*(?:people|residents|refugees|civilians)))"
         r")",
         re.I,
     )
@@ -149,13 +149,16 @@ def parse_base(published: str) -> date | None:
         return None
 
 
+_SINCE_BEFORE = re.compile(r"\b(?:since|until|till)\b[^,.;:]*$", re.I)
+
+
 def time_refs(text: str, base: date | None) -> list[TimeRef]:
     """The time expressions in ``text`` that say when something holds, resolved
     against ``base``. Expressions after "since"/"until" are left out (they bound a
     period, they do not date a figure). Empty when there is none."""
     out: list[TimeRef] = []
     for m in _time_pattern().finditer(text):
-        if m.group("since"):
+        if m.group("since") or _SINCE_BEFORE.search(text, max(0, m.start() - 45), m.start()):
             continue
         resolved = _resolve(m, base)
         if resolved:

@@ -37,7 +37,7 @@ _TIME_WORDS = frozenset(
     "ago so far".split()
 )
 _CLAUSE_BREAK = frozenset(";:\u2014\u2013()")
-_CLAUSE_WORDS = frozenset("but while whereas although though because after before when".split())
+_CLAUSE_WORDS = frozenset("but while whereas although though because after before".split())
 _LIST_LINKS = frozenset(",  and or plus as well including among of the whom them".split())
 _AGE_BEFORE = frozenset(("aged", "age", "ages", "aging"))
 _PLACE_PREPS = frozenset("in at near from into across outside inside around of to toward".split())
@@ -167,7 +167,7 @@ def _is_capitalized_name(tok: Tok, v: Vocab) -> bool:
 
 
 def _is_cue_word(low: str, v: Vocab) -> bool:
-    if low in v.cues_exact:
+    if any(len(c.tokens) == 1 for c in v.cues_exact.get(low, ())):
         return True
     return any(low.startswith(p) for p, _ in v.cues_prefix)
 
@@ -215,6 +215,10 @@ def _find_head(toks: Sequence[Tok], i: int, v: Vocab) -> tuple[int, str, str, st
         if low in v.household_nouns:
             return j, low, "household", _join(toks, start_who, j)
         if low in v.person_nouns:
+            if j + 1 < n and toks[j + 1].low in v.person_nouns and low in v.modifiers:
+                j += 1  # "displaced people", "wounded civilians"
+                steps += 1
+                continue
             return j, low, "person", _join(toks, start_who, j)
         if low in v.vehicle_nouns:
             return j, low, "vehicle", _join(toks, start_who, j)
@@ -234,15 +238,33 @@ def _find_head(toks: Sequence[Tok], i: int, v: Vocab) -> tuple[int, str, str, st
             continue
         break
     stop = toks[j] if j < n else None
+    if (
+        stop is not None
+        and stop.low in _NOUN_CUES
+        and j + 1 < n
+        and toks[j + 1].text.isalpha()
+        and toks[j + 1].text.islower()
+        and not _is_stop(toks[j + 1], v)
+    ):
+        return i, "", "skip", ""  # a compound noun: "3,400 shelter kits"
     if last_cap is not None and (stop is None or _is_stop(stop, v)):
         # a demonym stands as the head: "160,000 Palestinians", "700,000 Rohingya"
         return last_cap, toks[last_cap].low, "person", _join(toks, start_who, last_cap)
     if j == start_who and (stop is None or _is_stop(stop, v)):
         return i, "", "implicit", ""
     if stop is not None and _is_stop(stop, v) and j > start_who:
-        # modifiers with no noun: "more than 60 injured", "hundreds more"
-        return j - 1, "", "implicit", _join(toks, start_who, j - 1)
+        # modifiers with no noun: "hundreds more", "thousands trapped"
+        return i, "", "implicit", _join(toks, start_who, j - 1)
+    if stop is not None and stop.text.islower() and _AGENTIVE.search(stop.low):
+        return j, stop.low, "agent", _join(toks, start_who, j)  # "57 stranded trekkers"
     return i, "", "skip", ""
+
+
+_NOUN_CUES = frozenset(
+    "shelter shelters camp camps relief aid evacuation refugee population death displacement "
+    "rescue arrival arrivals".split()
+)
+_AGENTIVE = re.compile(r"(?:[^aeiou]ers|ists|ees|ians|ants|ents)$")
 
 
 def _join(toks: Sequence[Tok], a: int, b: int) -> str:
@@ -273,6 +295,20 @@ def _not_a_count(text: str, num: NumberPhrase, toks: Sequence[Tok], first: int, 
     nxt = toks[last + 1] if last + 1 < len(toks) else None
     if prev is not None and prev.low in _AGE_BEFORE:
         return True
+    if (
+        prev is not None
+        and prev.text == ","
+        and first > 1
+        and toks[first - 2].cap
+        and nxt is not None
+        and nxt.text in (",", ")")
+    ):
+        return True  # "Tesfaye, 58, who fled": an age
+    word = text[num.start : num.num_start].strip().lower()
+    if word in ("under", "over", "above", "below") and first > 1:
+        before = toks[first - 2] if toks[first - 1].low == word else prev
+        if before is not None and v.person_nouns.get(before.low) == "":
+            return True  # "children under five"
     if prev is not None and (prev.low in _MONTH_WORDS or prev.low.rstrip(".") in _MONTH_WORDS):
         return True
     if nxt is not None and nxt.low.rstrip(".") in _MONTH_WORDS and nxt.cap:
@@ -325,21 +361,45 @@ def _cue_matches(toks: Sequence[Tok], v: Vocab, taken: set[int]) -> list[tuple[i
     return out
 
 
-def _clause_bounds(toks: Sequence[Tok]) -> list[int]:
-    """Token indices that start a new clause."""
-    out = []
+def _clause_ids(toks: Sequence[Tok]) -> list[int]:
+    """A clause number for every token. A relative clause set off by commas (", which
+    began in 2023,") is a clause of its own; after it the outer clause goes on."""
+    ids: list[int] = []
+    current = 0
+    outer: int | None = None
+    fresh = 0
     for i, t in enumerate(toks):
+        prev = toks[i - 1] if i else None
         if t.text in _CLAUSE_BREAK:
-            out.append(i)
-        elif t.low in _CLAUSE_WORDS and i > 0 and toks[i - 1].text == ",":
-            out.append(i)
-        elif t.low in ("and", "but") and i > 0 and toks[i - 1].text == "," and i + 1 < len(toks):
-            nxt = toks[i + 1]
-            if nxt.low in ("the", "a", "an", "it", "he", "she", "they", "its", "their") or (
-                nxt.cap and not nxt.text[0].isdigit()
+            fresh += 1
+            current = fresh
+            outer = None
+        elif prev is not None and prev.text == ",":
+            rel = t.low in ("which", "who", "whom", "where", "whose") or (
+                t.low in ("most", "many", "some", "all", "half", "none", "several")
+                and i + 2 < len(toks)
+                and toks[i + 1].low == "of"
+                and toks[i + 2].low in ("whom", "which")
+            )
+            if rel and outer is None:
+                outer = current
+                fresh += 1
+                current = fresh
+            elif outer is not None:
+                current = outer
+                outer = None
+            elif t.low in _CLAUSE_WORDS or (
+                t.low in ("and", "but")
+                and i + 1 < len(toks)
+                and (
+                    toks[i + 1].low in ("the", "a", "an", "it", "he", "she", "they", "its", "their")
+                    or (toks[i + 1].cap and not toks[i + 1].text[0].isdigit())
+                )
             ):
-                out.append(i)
-    return out
+                fresh += 1
+                current = fresh
+        ids.append(current)
+    return ids
 
 
 def _group(mentions: list[Mention_], toks: Sequence[Tok], text: str) -> None:
@@ -363,39 +423,62 @@ def _group(mentions: list[Mention_], toks: Sequence[Tok], text: str) -> None:
 
 def _score(mentions: list[Mention_], toks: Sequence[Tok], v: Vocab) -> None:
     taken = {i for m in mentions for i in range(m.first, m.last + 1)}
-    cues = _cue_matches(toks, v, taken)
-    bounds = _clause_bounds(toks)
+    cues = [c for c in _cue_matches(toks, v, taken) if not _describes_place(toks, c)]
+    clause = _clause_ids(toks)
     groups: dict[int, list[Mention_]] = {}
     for m in mentions:
         groups.setdefault(m.group, []).append(m)
     spans = {g: (ms[0].first, max(x.head_end for x in ms)) for g, ms in groups.items()}
+    starts = {a for a, _b in spans.values()}
+    cue_at = frozenset(i for c0, c1, _c, _w in cues for i in range(c0, c1 + 1))
+
+    def transitive(c1: int) -> bool:
+        # "killed 23 people and wounded 58 others": the verb takes the number after it
+        j = c1 + 1
+        while j < len(toks) and toks[j].low in ("the", "a", "an", "another", "some", "all"):
+            j += 1
+        return j in starts
+
     owned: dict[int, int] = {}
     # a cue right after a group ("were killed", "dead") belongs to it
     for g, (a, b) in spans.items():
         if all(m.head_kind == "vehicle" for m in groups[g]):
             continue
         for c0, c1, _cat, _w in cues:
-            if c0 > b and _gap(toks, b + 1, c0, v) == 0:
+            if c0 > b and _gap(toks, b + 1, c0, v) == 0 and not transitive(c1):
                 owned.setdefault(c0, g)
     for g, (a, b) in spans.items():
         scores: dict[str, float] = {}
         for c0, c1, cat, w in cues:
-            if c0 > b:
+            if a < c0 <= b:
+                if any(c0 == x.head_end for x in groups[g]) or w < STRONG:
+                    continue
+                s = 12.0  # the counted group's own adjective: "46 wounded people"
+            elif c0 > b:
+                if toks[c1].low == "of" and c1 > c0:
+                    continue  # "town of" counts only the number right after it
                 if any(b < sa <= c0 for og, (sa, _sb) in spans.items() if og != g):
                     continue
-                if any(b < x <= c0 for x in bounds):
+                if clause[c0] != clause[b] or transitive(c1):
                     continue
-                d = _gap(toks, b + 1, c0, v)
-                s = w * (3.0 if d == 0 else 1.5 / d)
+                d = _gap(toks, b + 1, c0, v, cue_at)
+                s = w * (3.0 if d == 0 else 1.5 / d) - 0.01 * (c0 - b)
             elif c1 < a:
                 if owned.get(c0, g) != g:
                     continue
                 if any(c1 < sb < a for og, (_sa, sb) in spans.items() if og != g):
                     continue
-                if any(c1 < x <= a for x in bounds):
+                if clause[c1] != clause[a]:
                     continue
-                d = _gap(toks, c1 + 1, a, v)
-                s = w * (2.0 if d == 0 else 1.2 / d)
+                d = _gap(toks, c1 + 1, a, v, cue_at)
+                if toks[c1].low == "of" and c1 > c0 and d:
+                    continue
+                if "toll" in {t.low for t in toks[c0 : c1 + 1]}:
+                    s = 8.0  # "the death toll ... rose to N"
+                elif d == 0 and w >= STRONG and cat != "population":
+                    s = 13.0  # an event verb takes the number: "evacuated 31,500 residents"
+                else:
+                    s = w * (3.5 if d == 0 else 1.2 / d) - 0.01 * (a - c1)
             else:
                 continue
             if s > scores.get(cat, 0.0):
@@ -404,16 +487,43 @@ def _score(mentions: list[Mention_], toks: Sequence[Tok], v: Vocab) -> None:
             m.scores = dict(scores)
 
 
-def _gap(toks: Sequence[Tok], a: int, b: int, v: Vocab) -> int:
-    """How many tokens in ``toks[a:b]`` weaken a link (skippable words do not)."""
+def _describes_place(toks: Sequence[Tok], cue: tuple[int, int, str, float]) -> bool:
+    """A population cue that qualifies a place ("out of the besieged town")."""
+    c0, _c1, cat, _w = cue
+    if cat != "population" or c0 == 0:
+        return False
+    j = c0 - 1
+    preps = ("of", "from", "into", "in", "near", "around", "out")
+    if toks[j].low in ("the", "a", "an", "this", "that") and j > 0:
+        j -= 1
+        preps = (*preps, "to")
+    return toks[j].low in preps
+
+
+def _gap(toks: Sequence[Tok], a: int, b: int, v: Vocab, cue_at: frozenset[int] = frozenset()) -> int:
+    """How many tokens in ``toks[a:b]`` weaken a link (skippable words and other cue
+    words do not)."""
     return sum(
         1
-        for t in toks[a:b]
-        if t.low not in v.skippable and t.text not in ('"', "\u201c", "\u201d", "'")
+        for i in range(a, b)
+        if i not in cue_at
+        and toks[i].low not in v.skippable
+        and toks[i].text not in ('"', "\u201c", "\u201d", "'")
     )
 
 
-_HEAD_CATEGORY_SCORE = 8.0
+_SUBSET_LEADS = (["of", "these"], ["of", "them"], ["of", "those"], ["among", "them"])
+
+
+def _is_subset(toks: Sequence[Tok], m: Mention_) -> bool:
+    before = [t.low for t in toks[max(0, m.first - 2) : m.first]]
+    after = [t.low for t in toks[m.last + 1 : m.last + 3]]
+    return (
+        before[-1:] == ["including"]
+        or before in (["of", "whom"], ["of", "them"], ["among", "them"], [",", "including"])
+        or after == ["of", "them"]
+        or after == ["of", "whom"]
+    )
 
 
 def _decide(m: Mention_, v: Vocab, cargo: bool) -> str:
@@ -423,30 +533,39 @@ def _decide(m: Mention_, v: Vocab, cargo: bool) -> str:
     implied = v.person_nouns.get(m.head, "") if m.head_kind == "person" else ""
     scores = dict(m.scores)
     if implied:
-        bonus = _HEAD_CATEGORY_SCORE if implied != "population" else 4.0
+        bonus = 10.0 if implied != "population" else 4.0
         scores[implied] = max(scores.get(implied, 0.0), bonus)
     if m.head in ("refugees", "refugee") and not scores:
         scores["population"] = 1.0
     if not scores:
-        return "other" if m.head_kind in ("person", "household") else ""
+        return "other" if m.head_kind == "person" else ""
     order = ("killed", "injured", "evacuees", "displaced", "population")
     best = max(order, key=lambda c: (scores.get(c, 0.0), -order.index(c)))
     top = scores.get(best, 0.0)
-    if m.head_kind == "implicit" and top < STRONG:
+    if m.head_kind in ("implicit", "agent") and top < STRONG:
         return ""
-    if top < 0.5:
+    if top < 1.0:
         return "other" if m.head_kind in ("person", "household") else ""
     return best
 
 
+_BASELINE_EVENTS = frozenset(
+    "war conflict fighting crisis siege violence offensive uprising revolution invasion "
+    "occupation disaster earthquake quake flood floods flooding cyclone hurricane typhoon storm "
+    "tsunami eruption famine drought outbreak epidemic displacement influx exodus clashes "
+    "battle assault insurgency first".split()
+)
+
+
 def _baseline(m: Mention_, mentions: list[Mention_], toks: Sequence[Tok], v: Vocab,
-              bounds: list[int]) -> bool:
-    # "once home to X", "before the war, X"
+              clause: list[int]) -> bool:
+    """Whether a population figure is a historical baseline ("once home to X", "X
+    before the war", "dwindled from X to Y")."""
     lows = [t.low for t in toks]
     for i in range(m.first - 1, max(-1, m.first - 12), -1):
         if any(o.group != m.group and o.first <= i <= o.head_end for o in mentions):
             break
-        if i + 1 in bounds and i + 1 != m.first:
+        if clause[i] != clause[m.first]:
             break
         for phrase in v.baseline_words:
             k = len(phrase)
@@ -456,6 +575,15 @@ def _baseline(m: Mention_, mentions: list[Mention_], toks: Sequence[Tok], v: Voc
                 ):
                     continue
                 return True
+    # "X residents before the war", "Before the fighting began, it had X residents"
+    after = range(m.head_end + 1, min(len(toks), m.head_end + 4))
+    for i in after:
+        if lows[i] == "before" and any(w in _BASELINE_EVENTS for w in lows[i + 1 : i + 5]):
+            return True
+    if lows and lows[0] == "before" and any(w in _BASELINE_EVENTS for w in lows[1:6]):
+        comma = lows.index(",") if "," in lows else len(lows)
+        if comma < m.first and not any(o.first < m.first and o.group != m.group for o in mentions):
+            return True
     # "dwindled from X to Y", "X-strong population dwindled to Y"
     j = m.first - 1
     while j >= 0 and lows[j] in ("an", "a", "some", "estimated", "about", "around"):
@@ -474,39 +602,42 @@ def _baseline(m: Mention_, mentions: list[Mention_], toks: Sequence[Tok], v: Voc
 
 
 def _as_of(art: _Article, m: Mention_, refs: list[TimeRef], toks: Sequence[Tok],
-           bounds: list[int], sent_start: int) -> tuple[str, str]:
+           clause: list[int], sent_start: int) -> tuple[str, str]:
+    starts = [t.start for t in toks]
+    same = [
+        r
+        for r in refs
+        if clause[min(_tok_index(toks, starts, sent_start + r.start), len(toks) - 1)]
+        == clause[m.first]
+    ]
     if m.baseline:
-        year = art.baseline_year()
+        year = min((r.value[:4] for r in same), default="") or art.baseline_year()
+        if not same and toks and toks[0].low == "before" and refs:
+            year = min(r.value[:4] for r in refs)
         return (f"before:{year}", "baseline") if year else ("", "")
-    if refs:
-        starts = [t.start for t in toks]
-        cl = _clause_of(m.first, bounds)
-        same = []
-        for r in refs:
-            ti = _tok_index(toks, starts, sent_start + r.start)
-            if _clause_of(ti, bounds) == cl:
-                same.append(r)
-        if same:
-            best = max(same, key=lambda r: r.value)
-            return best.value, "text"
+    # "between January and March", "on Sunday and Monday": the later end counts
+    joined = [
+        r
+        for r, nxt in zip(same, same[1:], strict=False)
+        if re.fullmatch(r"\s*(?:and|to|-|\u2013)?\s*", art.text[sent_start + r.end : sent_start + nxt.start])
+    ]
+    same = [r for r in same if r not in joined]
+    if same:
+        pos = toks[m.first].start - sent_start
+        best = min(same, key=lambda r: min(abs(r.start - pos), abs(r.end - pos)))
+        return best.value, "text"
     if art.source.published:
         return art.source.published, "published"
     return "", ""
 
 
-def _clause_of(i: int, bounds: list[int]) -> int:
-    return bisect_right(bounds, i)
-
-
 def _attribution(art: _Article, k: int, pos: int) -> str:
-    mentions = art.speakers(k)
-    if mentions:
-        best = min(mentions, key=lambda mm: (abs(mm.pos - pos), mm.kind != "according"))
+    mentions = sorted(art.speakers(k), key=lambda mm: (abs(mm.pos - pos), mm.kind != "according"))
+    for best in mentions:
         if best.kind == "pronoun":
             return art.body_before(k)
+        art.resolver.last = art.body_before(k)
         body = art.resolver.body(best.raw, best.kind)
-        if body == "" and best.raw.split()[-1].lower() in ("monitor", "agency", "group"):
-            return art.body_before(k)
         if body:
             return body
     # a quotation that runs on: the speaker follows the closing quote
@@ -537,7 +668,11 @@ def _where(art: _Article, sent: Span, pos: int) -> str:
     return art.main_place()
 
 
-def _analyse_sentence(art: _Article, k: int, nums: list[NumberPhrase], v: Vocab) -> list[Figure]:
+def _analyse_sentence(
+    art: _Article, k: int, nums: list[NumberPhrase], v: Vocab, before: str = ""
+) -> list[Figure]:
+    """The figures of sentence ``k``; ``before`` is the category of the last figure of
+    the sentence just before it (for "Of these, 12,800 are children")."""
     sent = art.sentences[k]
     text = art.text
     toks = tokenize(text[sent.start : sent.end], sent.start)
@@ -557,7 +692,7 @@ def _analyse_sentence(art: _Article, k: int, nums: list[NumberPhrase], v: Vocab)
             if not is_year:
                 continue
             head_end, head, kind, who = _find_head(toks, last, v)
-            if kind not in ("person", "vehicle") or not head:
+            if kind not in ("person", "vehicle") or head not in v.person_nouns:
                 continue
         else:
             head_end, head, kind, who = _find_head(toks, last, v)
@@ -575,18 +710,28 @@ def _analyse_sentence(art: _Article, k: int, nums: list[NumberPhrase], v: Vocab)
     _score(mentions, toks, v)
     lows = {t.low for t in toks}
     cargo = bool(lows & v.cargo_words)
-    bounds = _clause_bounds(toks)
+    clause = _clause_ids(toks)
     refs: list[TimeRef] | None = None
     out: list[Figure] = []
+    decided: dict[int, str] = {}
+    # "Of these, 12,800 are children": a subset of the last sentence's figure
+    subset_lead = bool(before) and [t.low for t in toks[:2]] in _SUBSET_LEADS
     for m in mentions:
         cat = _decide(m, v, cargo)
+        weak = max(m.scores.values(), default=0.0) < 8.0
+        prev_cat = decided.get(m.group - 1, "")
+        if subset_lead and m.group == mentions[0].group and weak:
+            cat = before
+        elif prev_cat and _is_subset(toks, m) and weak:
+            cat = prev_cat  # "of whom 41,500", "including four children"
         if not cat:
             continue
+        decided.setdefault(m.group, cat)
         m.category = cat
-        m.baseline = cat == "population" and _baseline(m, mentions, toks, v, bounds)
+        m.baseline = cat == "population" and _baseline(m, mentions, toks, v, clause)
         if refs is None:
             refs = time_refs(text[sent.start : sent.end], art.base)
-        as_of, basis = _as_of(art, m, refs, toks, bounds, sent.start)
+        as_of, basis = _as_of(art, m, refs, toks, clause, sent.start)
         end = toks[m.head_end].end if m.head_kind in ("person", "vehicle", "household") else m.num.end
         end = max(end, m.num.end)
         num = m.num
@@ -651,5 +796,8 @@ def extract_figures(
         by_sentence.setdefault(k, []).append(num)
     figures: list[Figure] = []
     for k in sorted(by_sentence):
-        figures.extend(_analyse_sentence(art, k, by_sentence[k], v))
+        before = ""
+        if figures and k - 1 in by_sentence and figures[-1].start >= sents[k - 1].start:
+            before = figures[-1].category
+        figures.extend(_analyse_sentence(art, k, by_sentence[k], v, before))
     return figures

@@ -59,6 +59,7 @@ def number_pattern() -> re.Pattern[str]:
         rf"(?P<vague>(?:{vague}))(?![\w-])"
         r"|(?P<digits>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?!\d|[.,]\d|[%/]|:\d)"
         r"(?:\s?(?P<scale>million|billion|thousand|hundred|mn|bn|m)\b)?"
+        r"|(?P<half>half\s+a\s+(?:million|billion)|a\s+quarter\s+(?:of\s+)?a\s+million)(?![\w])"
         rf"|(?P<words>(?:{unit}|a\s+(?:dozen|hundred|thousand|million))"
         rf"(?:(?:-|\s+|\s+and\s+)(?:{word}))*)(?![\w])"
         r")",
@@ -153,6 +154,15 @@ def find_numbers(text: str) -> list[NumberPhrase]:
             low, high = vocab().vague[key]
             qualifier, start = _qualifier_before(text, num_start)
             out.append(NumberPhrase(start, end, num_start, None, low, high, "vague", "vague"))
+            continue
+        if m.group("half"):
+            half = m.group("half").lower()
+            value = (250_000.0 if "quarter" in half else 500_000.0) * (
+                1000 if "billion" in half else 1
+            )
+            qualifier, start = _qualifier_before(text, num_start)
+            low, high = _bounds(value, qualifier)
+            out.append(NumberPhrase(start, end, num_start, value, low, high, qualifier, "words"))
             continue
         if m.group("digits"):
             digits = m.group("digits")
