@@ -1,0 +1,205 @@
+"""What the extractor makes of one sentence or paragraph: categories, never-figures,
+dates, attribution. Table-driven; the sentences are written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from extract import Source, extract_figures
+
+
+def _figs(text: str, published: str = "2024-06-17") -> list[tuple[str, float | None]]:
+    return [
+        (f.category, f.value if f.value is not None else f.low)
+        for f in extract_figures(text, Source(article="t.txt", published=published))
+    ]
+
+
+CATEGORIES = [
+    # coordination and distance
+    ("The assault has left more than 250 soldiers, 233 militants and more than 60 civilians dead.",
+     [("killed", 250), ("killed", 233), ("killed", 60)]),
+    ("Six people were reportedly killed, and 17 others were wounded in the clashes.",
+     [("killed", 6), ("injured", 17)]),
+    ("The evacuations ended after 32 buses took 1,600 people out of the district.",
+     [("buses", 32), ("evacuees", 1600)]),
+    ("Shelling of the market killed at least 23 people and wounded 58 others.",
+     [("killed", 23), ("injured", 58)]),
+    ("Five people were killed and 40 others injured in the tremor.",
+     [("killed", 5), ("injured", 40)]),
+    ("Floods killed more than 1,700 people and displaced about 8 million.",
+     [("killed", 1700), ("displaced", 8_000_000)]),
+    # populations
+    ("The camp was once home to some 160,000 refugees, but just a few hundred remain.",
+     [("population", 160000), ("population", 200)]),
+    ("There are some 3,500 children among the 18,000 civilians living in the camp.",
+     [("population", 3500), ("population", 18000)]),
+    ("Thousands are trapped inside the besieged city.", [("population", 2000)]),
+    ("The district of about 25,000 people was evacuated.", [("population", 25000)]),
+    # evacuees, displaced, buses
+    ("Authorities evacuated 31,500 residents living along the slopes of the volcano.",
+     [("evacuees", 31500)]),
+    ("Helicopters airlifted 57 stranded trekkers from the valley.", [("evacuees", 57)]),
+    ("An estimated 7,800 refugees have crossed the border since Monday.", [("displaced", 7800)]),
+    ("Drought has displaced over 1.2 million people this year.", [("displaced", 1_200_000)]),
+    ("More than 96,000 people displaced, of whom 41,500 are staying in schools.",
+     [("displaced", 96000), ("displaced", 41500)]),
+    ("The camp hosts an estimated 170,000 internally displaced people.", [("displaced", 170000)]),
+    ("Six trucks of food were allowed in.", []),
+    ("Up to 40 buses will be allowed to leave with evacuees.", [("buses", 40)]),
+    # casualties in other shapes
+    ("The death toll from the floods rose to 327 on Tuesday.", [("killed", 327)]),
+    ("Among the dead are 126 children.", [("killed", 126)]),
+    ("Seven children were among those killed.", [("killed", 7)]),
+    ("She treated 46 wounded people, 11 of them children.", [("injured", 46), ("injured", 11)]),
+]
+
+
+@pytest.mark.parametrize(("text", "want"), CATEGORIES, ids=[c[0][:40] for c in CATEGORIES])
+def test_categories(text: str, want: list[tuple[str, float]]) -> None:
+    got = [(c, v) for c, v in _figs(text) if c != "other"]
+    assert got == want
+
+
+NEVER = [
+    ("IS has had a presence in the area since 2015.", "2015"),
+    ("The war began in 2011.", "2011"),
+    ("Fighters entered the camp on 1 April.", "1"),
+    ("We haven't seen any of them in over three days.", "three"),
+    ("IS controls less than three percent of the country.", "three"),
+    ("Only 18% of the appeal is funded.", "18"),
+    ("A 7-year-old girl was among the injured.", "7"),
+    ("Tesfaye, 58, fled with his family.", "58"),
+    ("Around 40 percent of children under five are malnourished.", "five"),
+    ("He told Channel 4 news that the rebels control the camp.", "4"),
+    ("Call our newsroom on +254 20 322 2111.", "254"),
+    ("Live updates 24/7 on the site.", "24"),
+    ("Pro-government forces bombed the two areas.", "two"),
+    ("Leaving the government with control of the two neighborhoods.", "two"),
+    ("The clashes between the two sides go on.", "two"),
+    ("The landslide buried 12 houses.", "12"),
+    ("The quake struck at 3:40 a.m. local time.", "3"),
+    ("The appeal seeks $852 million.", "852"),
+    ("The road is cut 40 km north of the city.", "40"),
+    ("It was the second time this year.", "second"),
+    ("Security Council Resolution 2334 was cited.", "2334"),
+    ("Partners distributed 1,200 tents and 3,400 shelter kits.", "3,400"),
+]
+
+
+@pytest.mark.parametrize(("text", "number"), NEVER, ids=[n[0][:40] for n in NEVER])
+def test_never_figures(text: str, number: str) -> None:
+    found = [f.text for f in extract_figures(text, Source(published="2024-06-17"))]
+    assert not any(number in t for t in found), found
+
+
+AS_OF = [
+    ("Fighters began evacuating on Sunday, carrying 600 evacuees.", "2018-05-21", "2018-05-20"),
+    ("Last month, 2,000 people fled the town.", "2018-05-21", "2018-04"),
+    ("More than 1,000 civilians left the district in March.", "2018-05-21", "2018-03"),
+    ("Last year, 500 people were killed in the fighting.", "2018-05-21", "2017"),
+    ("UNRWA says thousands are trapped there on 21 January, 2014.", "2015-04-14", "2014-01-21"),
+    ("It was once home to 160,000 refugees, as well as others.", "2018-05-20", "before:"),
+    ("The town had about 70,000 residents before the war broke out in April 2023.", "2024-06-17",
+     "before:2023"),
+    ("The population dwindled from an estimated 200,000 people to a few thousand today.",
+     "2018-04-20", "before:"),
+    ("Floods killed at least 1,086 people between January and March.", "2025-04-08", "2025-03"),
+    ("About 500 people remain trapped in the town.", "2024-06-17", "2024-06-17"),
+]
+
+
+@pytest.mark.parametrize(("text", "published", "want"), AS_OF, ids=[a[0][:40] for a in AS_OF])
+def test_as_of(text: str, published: str, want: str) -> None:
+    figs = extract_figures(text, Source(published=published))
+    assert figs, text
+    assert figs[0].as_of.startswith(want), figs[0].as_of
+
+
+def test_as_of_is_empty_without_a_published_date() -> None:
+    (fig,) = extract_figures("On Sunday, 600 people were evacuated.")
+    assert fig.as_of == ""
+
+
+ATTRIBUTION = [
+    ("More than 60 civilians were killed, according to the Syrian Observatory for Human Rights.",
+     "Syrian Observatory for Human Rights"),
+    ("UNRWA estimates that there are some 3,500 children among the 18,000 civilians living there.",
+     "UNRWA"),
+    ("The U.N.'s refugee agency warned of a threat to 12,000 refugees still there.", "UNHCR"),
+    ("An estimated 45,000 people remain trapped, the U.N. Office for the Coordination of "
+     "Humanitarian Affairs (OCHA) said last week.", "OCHA"),
+    ("Médecins Sans Frontières (MSF), which supports the hospital, said it treated 46 wounded people.",
+     "MSF"),
+    ("Twenty people were killed, according to Haiti's civil protection agency.",
+     "Haiti's civil protection agency"),
+    ("As many as six people were reportedly killed in the clashes.", ""),
+    ("'The buses carried 600 evacuees,' a resident told AFP.", ""),
+    ("'The buses carried 600 evacuees,' an ICRC spokesperson told AFP.", "ICRC"),
+]
+
+
+@pytest.mark.parametrize(("text", "want"), ATTRIBUTION, ids=[a[0][:40] for a in ATTRIBUTION])
+def test_attribution(text: str, want: str) -> None:
+    figs = extract_figures(text, Source(published="2024-06-17"))
+    assert figs
+    assert figs[0].attributed_to == want
+
+
+def test_person_and_pronoun_resolve_to_the_body() -> None:
+    text = (
+        "The monitor's figures were cited by many. IS jihadists left the area, said Observatory "
+        "head Rami Abdel Rahman of the Syrian Observatory for Human Rights.\n"
+        '"The six buses left at dawn," he told AFP.\n'
+        "Abdel Rahman said more than two dozen buses remained for additional evacuations."
+    )
+    figs = extract_figures(text, Source(published="2018-05-20"))
+    assert [(f.category, f.attributed_to) for f in figs] == [
+        ("buses", "Syrian Observatory for Human Rights"),
+        ("buses", "Syrian Observatory for Human Rights"),
+    ]
+
+
+def test_boilerplate_yields_nothing() -> None:
+    text = (
+        "Floods killed 12 people in the valley on Monday, officials said.\n\n"
+        "Subscribe to our newsletter! Call +254 20 322 2111\n"
+        "Related Articles\n"
+        "Quake kills 300 in the north\n"
+        "1 Ferry sinks with 40 aboard\n"
+        "2 Storm leaves 5,000 homeless\n"
+    )
+    figs = extract_figures(text, Source(published="2024-06-17"))
+    assert [(f.category, f.value) for f in figs] == [("killed", 12)]
+
+
+def test_repeated_caption_counts_once() -> None:
+    caption = "Some 2,000 people fled the fighting on Sunday (AFP)"
+    text = f"{caption}\n\nThe story goes on here and says nothing new.\n\n{caption}\n"
+    assert len(extract_figures(text, Source(published="2024-06-17"))) == 1
+
+
+def test_aliases_resolve_place_spellings() -> None:
+    text = "Thousands are trapped in Yarmuk, where 500 people were killed."
+    figs = extract_figures(text, Source(published="2015-04-02"))
+    assert {f.where for f in figs} == {"Yarmouk"}
+    extra = {"places": {"Al-Yarmouk": ["Yarmuk"]}}
+    figs = extract_figures(text, Source(published="2015-04-02"), aliases=extra)
+    assert {f.where for f in figs} == {"Al-Yarmouk"}
+
+
+def test_spans_and_quotes() -> None:
+    text = "Intro line.\n\nAt least 19 people were killed and 27 others injured, officials said."
+    for f in extract_figures(text, Source(published="2024-11-18")):
+        assert text[f.start : f.end] == f.text
+        assert f.text in f.quote and f.quote in text
+
+
+def test_units_never_mix() -> None:
+    import pint
+
+    text = "32 buses took 1,600 people out of the district."
+    buses, people = extract_figures(text, Source(published="2018-05-21"))
+    assert (buses.unit, people.unit) == ("bus", "person")
+    with pytest.raises(pint.DimensionalityError):
+        buses.quantity() + people.quantity()
