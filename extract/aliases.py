@@ -17,6 +17,7 @@ AliasTable = Mapping[str, Mapping[str, Sequence[str]]]
 _DATA = Path(__file__).with_name("aliases.yaml")
 
 
+@lru_cache(maxsize=8192)
 def alias_key(name: str) -> str:
     """The form names are compared in: lower case, no dots or apostrophes, no leading
     "the", single spaces. Empty for an empty name."""

@@ -9,7 +9,9 @@ short form ("the Observatory") for the full name the article used before.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from extract.aliases import Aliases, alias_key
 from extract.articles import wire_names
@@ -61,24 +63,31 @@ _TOKEN = re.compile(
 _BASED = re.compile(r"^[\w.'\u2019-]+-based$", re.I)
 
 
-@dataclass
 class Tok:
-    text: str
-    start: int
-    end: int
+    """A token: its text, offsets, lower-case form (no trailing dot) and whether it
+    starts with a capital."""
 
-    @property
-    def low(self) -> str:
-        return self.text.lower().rstrip(".")
+    __slots__ = ("text", "start", "end", "low", "cap")
 
-    @property
-    def cap(self) -> bool:
-        return self.text[:1].isupper()
+    def __init__(self, text: str, start: int, end: int) -> None:
+        self.text = text
+        self.start = start
+        self.end = end
+        self.low = text.lower().rstrip(".")
+        self.cap = text[:1].isupper()
+
+    def __repr__(self) -> str:
+        return f"Tok({self.text!r}, {self.start}, {self.end})"
 
 
 def tokenize(text: str, offset: int = 0) -> list[Tok]:
     """Word and punctuation tokens with offsets (shifted by ``offset``)."""
     return [Tok(m.group(), m.start() + offset, m.end() + offset) for m in _TOKEN.finditer(text)]
+
+
+@lru_cache(maxsize=1)
+def _wire_keys() -> frozenset[str]:
+    return frozenset(alias_key(w) for w in wire_names())
 
 
 def _np_backward(toks: list[Tok], i: int) -> list[Tok]:
@@ -171,9 +180,9 @@ def _skip_back(toks: list[Tok], j: int) -> int:
     return j
 
 
-def speaker_mentions(text: str, start: int, end: int) -> list[Mention]:
-    """Speaker phrases in ``text[start:end]`` (one sentence); empty when none."""
-    toks = tokenize(text[start:end], start)
+def speaker_mentions(text: str, toks: list[Tok]) -> list[Mention]:
+    """Speaker phrases among one sentence's tokens (see :func:`tokenize`); empty when
+    there is none."""
     out: list[Mention] = []
     wires = wire_names()
     for i, t in enumerate(toks):
@@ -228,6 +237,22 @@ def _according_np(text: str, toks: list[Tok], i: int) -> str:
     return raw
 
 
+_ORG_SEQ = re.compile(
+    r"(?:[A-Z][\w'\u2019-]*(?:\.[A-Z])*\.? +(?:(?:for|of|on|and|the) +)*){1,7}[A-Z][\w'\u2019-]*"
+)
+_OF_THE = re.compile(r"\b(?:of|at|from) (?:the )?")
+_ROLE_ALT = "|".join(sorted(ROLE_WORDS))
+_ORG_NAME = r"(?P<org>(?:[A-Z][\w.'\u2019-]*\s+(?:(?:of|for|on|and|the)\s+)*){0,6}[A-Z][\w.-]*)"
+_APPOSITIVE_OWNER = re.compile(
+    rf",\s+(?:the\s+)?{_ORG_NAME}(?:'s|\u2019s)\s+(?:{_ROLE_ALT})\b"
+)
+_APPOSITIVE_ROLE = re.compile(
+    rf",\s+(?:the\s+|a\s+|an\s+)?(?:[a-z]+\s+)?(?:{_ROLE_ALT})\b[^,.;]{{0,60}}?\s"
+    rf"(?:of|for|at|with)\s+(?:the\s+)?{_ORG_NAME}"
+)
+_PERSONISH = re.compile(r"[A-Z][\w'\u2019-]+(?: [A-Z][\w'\u2019-]+){0,3}")
+
+
 @dataclass
 class Resolver:
     """Article-wide speaker resolution. Build one per article."""
@@ -235,36 +260,40 @@ class Resolver:
     text: str
     aliases: Aliases
     people: dict[str, str] = field(default_factory=dict)
-    orgs: list[str] = field(default_factory=list)
-    last: str = ""
+    last: Callable[[], str] = lambda: ""
+    _orgs: list[str] | None = None
+    _searched: set[str] = field(default_factory=set)
 
-    def __post_init__(self) -> None:
-        self._scan_people()
-        self._scan_orgs()
+    @property
+    def orgs(self) -> list[str]:
+        """Names of organisations the article spells out, found on first use."""
+        if self._orgs is None:
+            self._orgs = []
+            for m in _ORG_SEQ.finditer(self.text):
+                name = m.group()
+                if not (set(name.lower().split()) & ORG_HEADS):
+                    continue
+                parts = [name] + [name[k.end() :] for k in _OF_THE.finditer(name)]
+                for part in parts:
+                    part = " ".join(w for w in part.split() if not _BASED.match(w))
+                    if {w.lower() for w in part.split()} & ORG_HEADS:
+                        self._orgs.append(part)
+        return self._orgs
 
-    def _scan_people(self) -> None:
-        name = r"((?:[A-Z][\w'\u2019-]+\s+){1,3}[A-Z][\w'\u2019-]+)"
-        role = "|".join(sorted(ROLE_WORDS))
-        org = r"((?:the\s+)?(?:[A-Z][\w.'\u2019-]*\s+(?:(?:of|for|on|and|the)\s+)*){0,6}[A-Z][\w.-]*)"
-        for m in re.finditer(rf"{name},\s+(?:the\s+)?{org}(?:'s|\u2019s)\s+(?:{role})", self.text):
-            self.people.setdefault(m.group(1), m.group(2))
-        for m in re.finditer(
-            rf"{name},\s+(?:the\s+)?(?:[a-z]+\s+)?(?:{role})\b[^,.;]{{0,60}}?\s(?:of|for|at)\s+{org}",
-            self.text,
-        ):
-            self.people.setdefault(m.group(1), m.group(2))
-
-    def _scan_orgs(self) -> None:
-        for m in re.finditer(
-            r"(?:[A-Z][\w'\u2019-]*(?:\.[A-Z])*\.? +(?:(?:for|of|on|and|the) +)*){1,7}[A-Z][\w'\u2019-]*",
-            self.text,
-        ):
-            name = m.group()
-            parts = [name] + [name[k.end() :] for k in re.finditer(r"\b(?:of|at|from) (?:the )?", name)]
-            for part in parts:
-                part = " ".join(w for w in part.split() if not _BASED.match(w))
-                if {w.lower() for w in part.split()} & ORG_HEADS:
-                    self.orgs.append(part)
+    def _search_person(self, name: str) -> None:
+        """Find what the article says ``name`` is ("X, the Observatory's chief",
+        "X, a volunteer with the Y") and remember the body."""
+        if name in self._searched or not _PERSONISH.fullmatch(name):
+            return
+        self._searched.add(name)
+        i = self.text.find(name + ",")
+        while i >= 0:
+            at = i + len(name)
+            m = _APPOSITIVE_OWNER.match(self.text, at) or _APPOSITIVE_ROLE.match(self.text, at)
+            if m:
+                self.people.setdefault(name, m.group("org"))
+                return
+            i = self.text.find(name + ",", at)
 
     def _expand(self, name: str) -> str:
         """A short form ("Observatory") to the full name the article used."""
@@ -283,7 +312,7 @@ class Resolver:
         """The canonical body for a speaker phrase; empty when it names no one the
         article credits (a wire agency, an unresolvable pronoun)."""
         if kind == "pronoun":
-            return self.last
+            return self.last()
         acronym = re.search(r"\(([A-Z][\w.-]{1,12})\)$", raw)
         if acronym:
             short = acronym.group(1)
@@ -318,10 +347,11 @@ class Resolver:
         if name in wire_names():
             return ""
         if not any(w[:1].isupper() for w in words) and words[-1].lower() in GENERIC_DESCRIPTORS:
-            return self.last
+            return self.last()
         return self._finish(self._person(name))
 
     def _person(self, name: str) -> str:
+        self._search_person(name)
         if name in self.people:
             return self.people[name]
         for person, org in self.people.items():
@@ -335,6 +365,6 @@ class Resolver:
         else:
             expanded = self._expand(name)
             out = self.aliases.canonical("bodies", expanded)
-        if alias_key(out) in {alias_key(w) for w in wire_names()}:
+        if alias_key(out) in _wire_keys():
             return ""
         return out

@@ -38,7 +38,7 @@ _YEAR = r"(?:1[89]\d\d|20\d\d)"
 @lru_cache(maxsize=1)
 def _time_pattern() -> re.Pattern[str]:
     return re.compile(
-        rf"(?P<since>\b(?:since|until|till)\s+(?:(?:early|late|mid-?)\s*)?(?:the\s+)?)?(?:"
+        r"(?:"
         rf"(?P<dmy>\b(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m1>{_MONTH}),?\s+(?P<y1>{_YEAR})\b)"
         rf"|(?P<mdy>\b(?P<m2>{_MONTH})\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y2>{_YEAR})\b)"
         rf"|(?P<iso>\b(?P<y3>{_YEAR})-(?P<m3>\d\d)-(?P<d3>\d\d)\b)"
@@ -149,6 +149,11 @@ def parse_base(published: str) -> date | None:
         return None
 
 
+_TIME_HINTS = (
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    "day", "tonight", "week", "month", "year", " ago",
+)  # fmt: skip
+_YEARISH = re.compile(r"(?:1[89]|20)\d\d")
 _SINCE_BEFORE = re.compile(r"\b(?:since|until|till)\b[^,.;:]*$", re.I)
 
 
@@ -157,8 +162,11 @@ def time_refs(text: str, base: date | None) -> list[TimeRef]:
     against ``base``. Expressions after "since"/"until" are left out (they bound a
     period, they do not date a figure). Empty when there is none."""
     out: list[TimeRef] = []
+    low = text.lower()
+    if not any(w in low for w in _TIME_HINTS) and not _YEARISH.search(text):
+        return []
     for m in _time_pattern().finditer(text):
-        if m.group("since") or _SINCE_BEFORE.search(text, max(0, m.start() - 45), m.start()):
+        if _SINCE_BEFORE.search(text, max(0, m.start() - 45), m.start()):
             continue
         resolved = _resolve(m, base)
         if resolved:

@@ -23,7 +23,7 @@ from extract.dates import MONTHS, TimeRef, parse_base, time_refs, years_mentione
 from extract.figure import Figure, Source
 from extract.numbers import NumberPhrase, find_numbers
 from extract.text import Span, content_lines, sentences
-from extract.vocab import STRONG, Vocab, vocab
+from extract.vocab import STRONG, Vocab, cues_starting, vocab
 
 _MONTH_WORDS = frozenset(MONTHS) | frozenset(m[:3] for m in MONTHS) | {"sept"}
 _PREPOSITIONS = frozenset(
@@ -60,6 +60,7 @@ class Mention_:
     head_kind: str = ""  # person | vehicle | household | implicit
     who: str = ""
     group: int = -1
+    reference: bool = False  # "the enclave's 2.3 million residents": a whole, not the news
     category: str = ""
     baseline: bool = False
     scores: dict[str, float] = field(default_factory=dict)
@@ -78,6 +79,8 @@ class _Article:
     _main_place: str | None = None
     _baseline_year: str | None = None
     _speakers: dict[int, list[Mention]] = field(default_factory=dict)
+    _tokens: dict[int, list[Tok]] = field(default_factory=dict)
+    _places: dict[int, list[tuple[int, str]]] = field(default_factory=dict)
 
     @property
     def resolver(self) -> Resolver:
@@ -85,11 +88,24 @@ class _Article:
             self._resolver = Resolver(self.text, self.aliases)
         return self._resolver
 
+    def tokens(self, k: int) -> list[Tok]:
+        toks = self._tokens.get(k)
+        if toks is None:
+            s = self.sentences[k]
+            toks = self._tokens[k] = tokenize(self.text[s.start : s.end], s.start)
+        return toks
+
     def speakers(self, k: int) -> list[Mention]:
         if k not in self._speakers:
-            s = self.sentences[k]
-            self._speakers[k] = speaker_mentions(self.text, s.start, s.end)
+            self._speakers[k] = speaker_mentions(self.text, self.tokens(k))
         return self._speakers[k]
+
+    def places(self, k: int) -> list[tuple[int, str]]:
+        found = self._places.get(k)
+        if found is None:
+            s = self.sentences[k]
+            found = self._places[k] = _places(self.text, s.start, s.end, self.aliases)
+        return found
 
     def body_before(self, k: int) -> str:
         """The last body credited in the sentences before sentence ``k``."""
@@ -120,9 +136,9 @@ class _Article:
     def main_place(self) -> str:
         if self._main_place is None:
             counts: Counter[str] = Counter()
-            for s in self.sentences[:40]:
-                for p in _places(self.text, s.start, s.end, self.aliases):
-                    counts[p[1]] += 1
+            last = self.sentences[min(len(self.sentences), 25) - 1]
+            for p in _places(self.text, self.sentences[0].start, last.end, self.aliases):
+                counts[p[1]] += 1
             known = [(n, p) for p, n in counts.items() if self.aliases.knows("places", p)]
             best = max(known) if known else (counts.most_common(1)[0][::-1] if counts else None)
             self._main_place = best[1] if best else ""
@@ -167,9 +183,7 @@ def _is_capitalized_name(tok: Tok, v: Vocab) -> bool:
 
 
 def _is_cue_word(low: str, v: Vocab) -> bool:
-    if any(len(c.tokens) == 1 for c in v.cues_exact.get(low, ())):
-        return True
-    return any(low.startswith(p) for p, _ in v.cues_prefix)
+    return any(len(c.tokens) == 1 for c in cues_starting(v, low))
 
 
 def _tok_index(toks: Sequence[Tok], starts: list[int], pos: int) -> int:
@@ -343,8 +357,7 @@ def _cue_matches(toks: Sequence[Tok], v: Vocab, taken: set[int]) -> list[tuple[i
     for i, t in enumerate(toks):
         if i in taken:
             continue
-        low = t.low
-        for cue in v.cues_exact.get(low, ()):
+        for cue in cues_starting(v, t.low):
             k = len(cue.tokens)
             if k == 1 or (
                 i + k <= n
@@ -355,9 +368,6 @@ def _cue_matches(toks: Sequence[Tok], v: Vocab, taken: set[int]) -> list[tuple[i
                 )
             ):
                 out.append((i, i + k - 1, cue.category, cue.weight))
-        for prefix, cue in v.cues_prefix:
-            if low.startswith(prefix):
-                out.append((i, i, cue.category, cue.weight))
     return out
 
 
@@ -423,12 +433,15 @@ def _group(mentions: list[Mention_], toks: Sequence[Tok], text: str) -> None:
 
 def _score(mentions: list[Mention_], toks: Sequence[Tok], v: Vocab) -> None:
     taken = {i for m in mentions for i in range(m.first, m.last + 1)}
-    cues = [c for c in _cue_matches(toks, v, taken) if not _describes_place(toks, c)]
+    cues = [
+        _after_vehicle(toks, c, v) for c in _cue_matches(toks, v, taken) if not _describes_place(toks, c)
+    ]
     clause = _clause_ids(toks)
     groups: dict[int, list[Mention_]] = {}
     for m in mentions:
         groups.setdefault(m.group, []).append(m)
     spans = {g: (ms[0].first, max(x.head_end for x in ms)) for g, ms in groups.items()}
+    refs = {g for g, ms in groups.items() if all(x.reference for x in ms)}
     starts = {a for a, _b in spans.values()}
     cue_at = frozenset(i for c0, c1, _c, _w in cues for i in range(c0, c1 + 1))
 
@@ -457,7 +470,7 @@ def _score(mentions: list[Mention_], toks: Sequence[Tok], v: Vocab) -> None:
             elif c0 > b:
                 if toks[c1].low == "of" and c1 > c0:
                     continue  # "town of" counts only the number right after it
-                if any(b < sa <= c0 for og, (sa, _sb) in spans.items() if og != g):
+                if any(b < sa <= c0 for og, (sa, _sb) in spans.items() if og != g and og not in refs):
                     continue
                 if clause[c0] != clause[b] or transitive(c1):
                     continue
@@ -466,7 +479,7 @@ def _score(mentions: list[Mention_], toks: Sequence[Tok], v: Vocab) -> None:
             elif c1 < a:
                 if owned.get(c0, g) != g:
                     continue
-                if any(c1 < sb < a for og, (_sa, sb) in spans.items() if og != g):
+                if any(c1 < sb < a for og, (_sa, sb) in spans.items() if og != g and og not in refs):
                     continue
                 if clause[c1] != clause[a]:
                     continue
@@ -487,11 +500,34 @@ def _score(mentions: list[Mention_], toks: Sequence[Tok], v: Vocab) -> None:
             m.scores = dict(scores)
 
 
+def _after_vehicle(
+    toks: Sequence[Tok], cue: tuple[int, int, str, float], v: Vocab
+) -> tuple[int, int, str, float]:
+    """A weak evacuation verb right after a vehicle is a strong one ("buses carrying")."""
+    c0, c1, cat, w = cue
+    if cat == "evacuees" and w < STRONG and any(t.low in v.vehicle_nouns for t in toks[max(0, c0 - 2) : c0]):
+        return c0, c1, cat, STRONG
+    return cue
+
+
+_PLACE_NOUNS = frozenset(
+    "town city district camp area village enclave neighbourhood neighborhood quarter region "
+    "province zone pocket island compound settlement suburb valley".split()
+)
+
+
 def _describes_place(toks: Sequence[Tok], cue: tuple[int, int, str, float]) -> bool:
-    """A population cue that qualifies a place ("out of the besieged town")."""
-    c0, _c1, cat, _w = cue
+    """A population cue that qualifies a place ("out of the besieged town") or that
+    introduces a subset ("83 people, among them fighters")."""
+    c0, c1, cat, _w = cue
     if cat != "population" or c0 == 0:
         return False
+    if c1 + 1 < len(toks) and toks[c1 + 1].low in _PLACE_NOUNS:
+        return True
+    if toks[c0].low == "among" and c1 + 1 < len(toks) and toks[c1 + 1].low in (
+        "them", "whom", "those", "these"
+    ):
+        return True
     j = c0 - 1
     preps = ("of", "from", "into", "in", "near", "around", "out")
     if toks[j].low in ("the", "a", "an", "this", "that") and j > 0:
@@ -515,6 +551,14 @@ def _gap(toks: Sequence[Tok], a: int, b: int, v: Vocab, cue_at: frozenset[int] =
 _SUBSET_LEADS = (["of", "these"], ["of", "them"], ["of", "those"], ["among", "them"])
 
 
+def _restates(toks: Sequence[Tok], m: Mention_) -> bool:
+    """Another estimate of the figure before it: "OCHA puts the figure at 600,000"."""
+    before = [t.low for t in toks[max(0, m.first - 4) : m.first]]
+    return bool(before) and before[-1] in ("at", "to") and bool(
+        set(before) & {"figure", "number", "total", "tally", "estimate", "count", "toll"}
+    )
+
+
 def _is_subset(toks: Sequence[Tok], m: Mention_) -> bool:
     before = [t.low for t in toks[max(0, m.first - 2) : m.first]]
     after = [t.low for t in toks[m.last + 1 : m.last + 3]]
@@ -530,16 +574,18 @@ def _decide(m: Mention_, v: Vocab, cargo: bool) -> str:
     """The category of a mention, or "" when it is not a figure."""
     if m.head_kind == "vehicle":
         return "" if cargo else "buses"
+    if m.head_kind == "household":
+        return ""  # families are not people: never added to counts of people
     implied = v.person_nouns.get(m.head, "") if m.head_kind == "person" else ""
     scores = dict(m.scores)
     if implied:
         bonus = 10.0 if implied != "population" else 4.0
         scores[implied] = max(scores.get(implied, 0.0), bonus)
-    if m.head in ("refugees", "refugee") and not scores:
-        scores["population"] = 1.0
+    if m.head in ("refugees", "refugee", "migrants") and not scores:
+        scores["displaced"] = 1.0  # refugees counted where they arrived
     if not scores:
         return "other" if m.head_kind == "person" else ""
-    order = ("killed", "injured", "evacuees", "displaced", "population")
+    order = ("killed", "injured", "evacuees", "displaced", "population", "missing", "detained")
     best = max(order, key=lambda c: (scores.get(c, 0.0), -order.index(c)))
     top = scores.get(best, 0.0)
     if m.head_kind in ("implicit", "agent") and top < STRONG:
@@ -636,7 +682,7 @@ def _attribution(art: _Article, k: int, pos: int) -> str:
     for best in mentions:
         if best.kind == "pronoun":
             return art.body_before(k)
-        art.resolver.last = art.body_before(k)
+        art.resolver.last = lambda: art.body_before(k)
         body = art.resolver.body(best.raw, best.kind)
         if body:
             return body
@@ -661,8 +707,8 @@ def _attribution(art: _Article, k: int, pos: int) -> str:
     return ""
 
 
-def _where(art: _Article, sent: Span, pos: int) -> str:
-    places = _places(art.text, sent.start, sent.end, art.aliases)
+def _where(art: _Article, k: int, pos: int) -> str:
+    places = art.places(k)
     if places:
         return min(places, key=lambda p: abs(p[0] - pos))[1]
     return art.main_place()
@@ -675,7 +721,7 @@ def _analyse_sentence(
     the sentence just before it (for "Of these, 12,800 are children")."""
     sent = art.sentences[k]
     text = art.text
-    toks = tokenize(text[sent.start : sent.end], sent.start)
+    toks = art.tokens(k)
     if not toks:
         return []
     starts = [t.start for t in toks]
@@ -703,13 +749,19 @@ def _analyse_sentence(
             continue
         if core in ("one", "a dozen") and kind == "person" and head.endswith("s") and core == "one":
             continue
-        mentions.append(Mention_(num, first, last, head_end, head, kind, who))
+        mention = Mention_(num, first, last, head_end, head, kind, who)
+        prev_tok = toks[first - 1] if first > 0 else None
+        mention.reference = prev_tok is not None and prev_tok.low.endswith(("'s", "\u2019s"))
+        mentions.append(mention)
     if not mentions:
         return []
     _group(mentions, toks, text)
     _score(mentions, toks, v)
     lows = {t.low for t in toks}
-    cargo = bool(lows & v.cargo_words)
+    evacuation = any(
+        c.category == "evacuees" for t in toks for c in cues_starting(v, t.low)
+    ) or any(t.low.startswith("evacu") for t in toks)
+    cargo = bool(lows & v.cargo_words) or not evacuation
     clause = _clause_ids(toks)
     refs: list[TimeRef] | None = None
     out: list[Figure] = []
@@ -720,9 +772,11 @@ def _analyse_sentence(
         cat = _decide(m, v, cargo)
         weak = max(m.scores.values(), default=0.0) < 8.0
         prev_cat = decided.get(m.group - 1, "")
-        if subset_lead and m.group == mentions[0].group and weak:
+        if m.reference:
+            cat = "population" if m.head_kind == "person" else ""
+        elif subset_lead and m.group == mentions[0].group and weak:
             cat = before
-        elif prev_cat and _is_subset(toks, m) and weak:
+        elif prev_cat and (_is_subset(toks, m) or _restates(toks, m)) and weak:
             cat = prev_cat  # "of whom 41,500", "including four children"
         if not cat:
             continue
@@ -749,7 +803,7 @@ def _analyse_sentence(
                 end=end,
                 quote=text[sent.start : sent.end].strip(),
                 who=m.who or ("people" if unit == "person" else ""),
-                where=_where(art, sent, num.start),
+                where=_where(art, k, num.start),
                 as_of=as_of,
                 as_of_basis=basis,
                 attributed_to=_attribution(art, k, num.start),

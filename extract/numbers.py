@@ -22,7 +22,8 @@ _UNITS = {
 }  # fmt: skip
 _SCALES = {"dozen": 12, "hundred": 100, "thousand": 1_000, "million": 1_000_000,
            "billion": 1_000_000_000}  # fmt: skip
-_DIGIT_SCALES = {"m": 1_000_000, "mn": 1_000_000, "bn": 1_000_000_000, **_SCALES}
+_DIGIT_SCALES = {"m": 1_000_000, "mn": 1_000_000, "bn": 1_000_000_000, "lakh": 100_000,
+                 "lakhs": 100_000, "crore": 10_000_000, "crores": 10_000_000, **_SCALES}  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -58,7 +59,7 @@ def number_pattern() -> re.Pattern[str]:
         r"(?<![\w.,+/$\u20ac\u00a3#:-])(?:"
         rf"(?P<vague>(?:{vague}))(?![\w-])"
         r"|(?P<digits>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?!\d|[.,]\d|[%/]|:\d)"
-        r"(?:\s?(?P<scale>million|billion|thousand|hundred|mn|bn|m)\b)?"
+        r"(?:\s?(?P<scale>million|billion|thousand|hundred|lakhs?|crores?|mn|bn|m)\b)?"
         r"|(?P<half>half\s+a\s+(?:million|billion)|a\s+quarter\s+(?:of\s+)?a\s+million)(?![\w])"
         rf"|(?P<words>(?:{unit}|a\s+(?:dozen|hundred|thousand|million))"
         rf"(?:(?:-|\s+|\s+and\s+)(?:{word}))*)(?![\w])"
@@ -107,6 +108,11 @@ def _trim_words(phrase: str) -> str:
     return out
 
 
+@lru_cache(maxsize=1)
+def _qualifier_last_words() -> frozenset[str]:
+    return frozenset(p.split()[-1] for p, _q in vocab().qualifiers)
+
+
 def _qualifier_before(text: str, start: int) -> tuple[str, int]:
     """The qualifier phrase ending just before ``start`` and where it begins;
     ``("exact", start)`` when there is none."""
@@ -114,6 +120,9 @@ def _qualifier_before(text: str, start: int) -> tuple[str, int]:
     if not window.endswith((" ", "\u00a0")):
         return "exact", start
     stripped = window.rstrip()
+    last = stripped.rsplit(None, 1)[-1] if stripped else ""
+    if last not in _qualifier_last_words():
+        return "exact", start
     for phrase, qualifier in vocab().qualifiers:
         if stripped.endswith(phrase):
             before = stripped[: -len(phrase)]
@@ -136,16 +145,48 @@ _RANGE_AFTER = re.compile(
 )
 
 
+def _trie(words: list[str]) -> str:
+    """A regex matching any of ``words``, factored by common prefixes (much faster
+    than a flat alternation)."""
+    root: dict[str, dict] = {}  # type: ignore[type-arg]
+    for w in words:
+        node = root
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:  # type: ignore[type-arg]
+        alts = [re.escape(ch) + build(sub) for ch, sub in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return build(root)
+
+
+@lru_cache(maxsize=1)
+def _gate() -> re.Pattern[str]:
+    """Finds where a number phrase may begin, in lower-cased text."""
+    words = set(_UNITS) | {"half", "a dozen", "a hundred", "a thousand", "a million", "a quarter"}
+    words |= set(vocab().vague)
+    return re.compile(r"[0-9]+|(?<![a-z0-9])" + _trie(sorted(words)) + r"(?![a-z])")
+
+
 def find_numbers(text: str) -> list[NumberPhrase]:
     """Every number phrase in ``text``, in order; an empty list when there is none."""
     out: list[NumberPhrase] = []
     pat = number_pattern()
     pos = 0
-    n = len(text)
-    while pos < n:
-        m = pat.search(text, pos)
+    low = text.lower()
+    if len(low) != len(text):  # a few characters grow when lower-cased ("İ")
+        low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    for gate in _gate().finditer(low):
+        if gate.start() < pos:
+            continue
+        m = pat.match(text, gate.start())
         if m is None:
-            break
+            continue
         pos = m.end()
         num_start = m.start()
         end = m.end()

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
-from extract.vocab import vocab
+from extract.vocab import Vocab, vocab
 
 
 @dataclass(frozen=True)
@@ -20,6 +21,19 @@ class Span:
 _LINE = re.compile(r"[^\n]+")
 _LIST_ITEM = re.compile(r"^\s*\d{1,2}[.)]?\s+\S")
 _BODY_LINE = re.compile(r"[.!?\"\u201d\u2019')]\s*$")
+
+
+@lru_cache(maxsize=4)
+def _combined(patterns: tuple[re.Pattern[str], ...]) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p.pattern})" for p in patterns), re.I)
+
+
+def _end_marker(v: Vocab) -> re.Pattern[str]:
+    return _combined(v.end_markers)
+
+
+def _boilerplate(v: Vocab) -> re.Pattern[str]:
+    return _combined(v.boilerplate_lines)
 
 
 def _is_body(line: str) -> bool:
@@ -43,7 +57,7 @@ def content_lines(text: str) -> list[Span]:
     total = len(text) or 1
     list_run: list[int] = []
     for start, end, line in lines:
-        if any(p.search(line) for p in v.end_markers):
+        if _end_marker(v).search(line):
             if start > 0.6 * total:
                 break
             skipping = True
@@ -52,7 +66,7 @@ def content_lines(text: str) -> list[Span]:
             if not _is_body(line):
                 continue
             skipping = False
-        if len(line) < 200 and any(p.search(line) for p in v.boilerplate_lines):
+        if len(line) < 200 and _boilerplate(v).search(line):
             continue
         key = re.sub(r"\W+", " ", line.lower()).strip()
         if key in seen:
@@ -92,8 +106,8 @@ def sentences(text: str, line: Span) -> list[Span]:
     chunk = text[line.start : line.end]
     for m in _SENT_END.finditer(chunk):
         cut = line.start + m.end()
-        head = text[start : line.start + m.start() + 1]
-        if _ABBREV.search(head):
+        stop = line.start + m.start() + 1
+        if _ABBREV.search(text, max(start, stop - 8), stop):
             continue
         out.append(Span(start, line.start + m.end() - len(m.group()) + len(m.group().rstrip())))
         start = cut

@@ -51,6 +51,23 @@ STRONG = 3.0
 WEAK = 1.0
 
 
+def cues_starting(v: Vocab, low: str) -> tuple[Cue, ...]:
+    """The cues whose first word is ``low`` (exact or by prefix), memoised per word."""
+    cache = _CUE_CACHE.get(id(v))
+    if cache is None:
+        cache = _CUE_CACHE[id(v)] = {}
+    found = cache.get(low)
+    if found is None:
+        found = tuple(v.cues_exact.get(low, ())) + tuple(
+            cue for prefix, cue in v.cues_prefix if low.startswith(prefix)
+        )
+        cache[low] = found
+    return found
+
+
+_CUE_CACHE: dict[int, dict[str, tuple[Cue, ...]]] = {}
+
+
 @lru_cache(maxsize=1)
 def vocab() -> Vocab:
     """The word lists, loaded and indexed on first use."""
