@@ -19,8 +19,8 @@ from extract.articles import wire_names
 SAY_VERBS = frozenset(
     "said says say told tells estimates estimated estimate reported reports report warned warns "
     "stated states announced announces confirmed confirms added adds noted notes counted "
-    "recorded records claimed claims cited cites quoted puts put tallied registered "
-    "documented wrote writes tweeted according".split()
+    "counts recorded records claimed claims cited cites quoted puts put tallied registered "
+    "documented wrote writes tweeted according verified verifies per".split()
 )
 _INVERTIBLE = frozenset("said says told reported reports added according".split())
 PRONOUNS = frozenset("he she they it".split())
@@ -96,7 +96,9 @@ def _np_backward(toks: list[Tok], i: int) -> list[Tok]:
     j = i
     while j >= 0 and len(out) < 10:
         t = toks[j]
-        if t.cap or t.low in AGENT_WORDS or _BASED.match(t.text):
+        if t.cap or t.low in AGENT_WORDS or _BASED.match(t.text) or (
+            t.low.endswith(("'s", "\u2019s")) and t.low[:-2] in AGENT_WORDS
+        ):
             out.append(t)
         elif t.text in ("'s", "\u2019s") and out and j > 0 and toks[j - 1].cap:
             out.append(t)
@@ -174,6 +176,10 @@ def _skip_back(toks: list[Tok], j: int) -> int:
             if inner in ("which", "who", "a", "an", "the") or toks[k + 1].low in ROLE_WORDS:
                 j = k - 1
                 continue
+            segment = toks[k + 1 : j]
+            if segment and len(segment) <= 5 and all(t.cap for t in segment):
+                # "The UN refugee agency, UNHCR, counts": the name in commas is the speaker
+                return j - 1
             return j
         else:
             return j
@@ -189,11 +195,15 @@ def speaker_mentions(text: str, toks: list[Tok]) -> list[Mention]:
         low = t.low
         if low not in SAY_VERBS:
             continue
-        if low == "according":
-            if i + 1 < len(toks) and toks[i + 1].low == "to":
+        if low == "according" or low == "per":
+            if low == "according" and i + 1 < len(toks) and toks[i + 1].low == "to":
                 raw = _according_np(text, toks, i + 2)
-                if raw:
-                    out.append(Mention(raw, t.start, "according"))
+            elif low == "per" and i > 0 and toks[i - 1].low == "as":
+                raw = _according_np(text, toks, i + 1)
+            else:
+                raw = ""
+            if raw:
+                out.append(Mention(raw, t.start, "according"))
             continue
         if i > 0 and toks[i - 1].low in ("an", "a", "the", "its", "their"):
             continue  # "an estimated 200,000": an adjective, not a speaker
@@ -227,6 +237,7 @@ def _according_np(text: str, toks: list[Tok], i: int) -> str:
         j + 1 < len(toks)
         and toks[j].text == ","
         and not any(t.cap for t in toks[i:j])
+        and toks[j - 1].low in GENERIC_DESCRIPTORS | {"network", "committee", "group", "body"}
         and (toks[j + 1].cap or toks[j + 1].low == "the")
     ):
         appos = _np_forward(toks, j + 1)
@@ -240,6 +251,7 @@ def _according_np(text: str, toks: list[Tok], i: int) -> str:
 _ORG_SEQ = re.compile(
     r"(?:[A-Z][\w'\u2019-]*(?:\.[A-Z])*\.? +(?:(?:for|of|on|and|the) +)*){1,7}[A-Z][\w'\u2019-]*"
 )
+_WORD = re.compile(r"[\w'-]+")
 _OF_THE = re.compile(r"\b(?:of|at|from) (?:the )?")
 _ROLE_ALT = "|".join(sorted(ROLE_WORDS))
 _ORG_NAME = r"(?P<org>(?:[A-Z][\w.'\u2019-]*\s+(?:(?:of|for|on|and|the)\s+)*){0,6}[A-Z][\w.-]*)"
@@ -263,6 +275,8 @@ class Resolver:
     last: Callable[[], str] = lambda: ""
     _orgs: list[str] | None = None
     _searched: set[str] = field(default_factory=set)
+    _expanded: dict[str, str] = field(default_factory=dict)
+    _org_words: dict[str, frozenset[str]] | None = None
 
     @property
     def orgs(self) -> list[str]:
@@ -296,17 +310,27 @@ class Resolver:
             i = self.text.find(name + ",", at)
 
     def _expand(self, name: str) -> str:
-        """A short form ("Observatory") to the full name the article used."""
-        key_words = [w for w in re.findall(r"[\w'-]+", name.lower()) if w not in _CONNECT]
-        if not key_words or not (set(key_words) & ORG_HEADS or len(key_words) == 1):
-            return name
+        """A short form ("Observatory") to the shortest fuller name the article used
+        that holds all its words; the name itself when there is none."""
+        if name in self._expanded:
+            return self._expanded[name]
+        key_words = {w for w in _WORD.findall(name.lower()) if w not in _CONNECT}
         best = name
-        for full in self.orgs:
-            fw = {w.lower() for w in re.findall(r"[\w'-]+", full)}
-            if len(full) > len(name) and all(w in fw for w in key_words):
-                if best == name or len(full) < len(best):
-                    best = full
+        if key_words and (key_words & ORG_HEADS or len(key_words) == 1):
+            for full, words in self.org_words().items():
+                if len(full) > len(name) and key_words <= words:
+                    if best == name or len(full) < len(best):
+                        best = full
+        self._expanded[name] = best
         return best
+
+    def org_words(self) -> dict[str, frozenset[str]]:
+        """Each distinct organisation name with its lower-case words."""
+        if self._org_words is None:
+            self._org_words = {
+                full: frozenset(_WORD.findall(full.lower())) for full in dict.fromkeys(self.orgs)
+            }
+        return self._org_words
 
     def body(self, raw: str, kind: str = "said") -> str:
         """The canonical body for a speaker phrase; empty when it names no one the
@@ -341,7 +365,7 @@ class Resolver:
                 if person:
                     return self._finish(self._person(person))
         name = " ".join(words)
-        name = re.sub(r"(?:'s|\u2019s)$", "", name)
+        name = re.sub(r"(?:'s|\u2019s)\b", "", name)
         if name.lower() in UNNAMED:
             return ""
         if name in wire_names():

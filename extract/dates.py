@@ -154,7 +154,7 @@ _TIME_HINTS = (
     "day", "tonight", "week", "month", "year", " ago",
 )  # fmt: skip
 _YEARISH = re.compile(r"(?:1[89]|20)\d\d")
-_SINCE_BEFORE = re.compile(r"\b(?:since|until|till)\b[^,.;:]*$", re.I)
+_SINCE_BEFORE = re.compile(r"\b(?:since|until|till|after|following)\b[^,.;:]*$", re.I)
 
 
 def time_refs(text: str, base: date | None) -> list[TimeRef]:
@@ -166,7 +166,9 @@ def time_refs(text: str, base: date | None) -> list[TimeRef]:
     if not any(w in low for w in _TIME_HINTS) and not _YEARISH.search(text):
         return []
     for m in _time_pattern().finditer(text):
-        if _SINCE_BEFORE.search(text, max(0, m.start() - 45), m.start()):
+        if m.group().lower().startswith(("since", "until")) or _SINCE_BEFORE.search(
+            text, max(0, m.start() - 45), m.start()
+        ):
             continue
         resolved = _resolve(m, base)
         if resolved:

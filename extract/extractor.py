@@ -216,6 +216,9 @@ def _find_head(toks: Sequence[Tok], i: int, v: Vocab) -> tuple[int, str, str, st
         j += 1
         if j < n and toks[j].low in ("the", "their", "them", "those", "these"):
             if toks[j].low in ("them", "those", "these"):
+                # "four of them children": the noun after names the subset
+                if j + 1 < n and toks[j + 1].low in v.person_nouns:
+                    return j + 1, toks[j + 1].low, "person", toks[j + 1].text
                 return i, "", "implicit", ""
             j += 1
     start_who = j
@@ -433,8 +436,13 @@ def _group(mentions: list[Mention_], toks: Sequence[Tok], text: str) -> None:
 
 def _score(mentions: list[Mention_], toks: Sequence[Tok], v: Vocab) -> None:
     taken = {i for m in mentions for i in range(m.first, m.last + 1)}
+    found = _cue_matches(toks, v, taken)
+    states = {c0 for c0, _c1, cat, _w in found if cat in ("missing", "detained")}
     cues = [
-        _after_vehicle(toks, c, v) for c in _cue_matches(toks, v, taken) if not _describes_place(toks, c)
+        _after_vehicle(toks, c, v)
+        for c in found
+        if not _describes_place(toks, c)
+        and not (c[2] == "population" and any(c[1] < x <= c[1] + 3 for x in states))
     ]
     clause = _clause_ids(toks)
     groups: dict[int, list[Mention_]] = {}
@@ -554,6 +562,8 @@ _SUBSET_LEADS = (["of", "these"], ["of", "them"], ["of", "those"], ["among", "th
 def _restates(toks: Sequence[Tok], m: Mention_) -> bool:
     """Another estimate of the figure before it: "OCHA puts the figure at 600,000"."""
     before = [t.low for t in toks[max(0, m.first - 4) : m.first]]
+    if before[-2:] in (["compared", "with"], ["compared", "to"], ["up", "from"], ["down", "from"]):
+        return True  # "compared with 66,237 in the same period of 2022"
     return bool(before) and before[-1] in ("at", "to") and bool(
         set(before) & {"figure", "number", "total", "tally", "estimate", "count", "toll"}
     )
@@ -758,9 +768,7 @@ def _analyse_sentence(
     _group(mentions, toks, text)
     _score(mentions, toks, v)
     lows = {t.low for t in toks}
-    evacuation = any(
-        c.category == "evacuees" for t in toks for c in cues_starting(v, t.low)
-    ) or any(t.low.startswith("evacu") for t in toks)
+    evacuation = any(c[2] == "evacuees" for c in _cue_matches(toks, v, set()))
     cargo = bool(lows & v.cargo_words) or not evacuation
     clause = _clause_ids(toks)
     refs: list[TimeRef] | None = None
@@ -782,7 +790,7 @@ def _analyse_sentence(
             continue
         decided.setdefault(m.group, cat)
         m.category = cat
-        m.baseline = cat == "population" and _baseline(m, mentions, toks, v, clause)
+        m.baseline = cat in ("population", "displaced") and _baseline(m, mentions, toks, v, clause)
         if refs is None:
             refs = time_refs(text[sent.start : sent.end], art.base)
         as_of, basis = _as_of(art, m, refs, toks, clause, sent.start)

@@ -132,7 +132,7 @@ ATTRIBUTION = [
     ("Médecins Sans Frontières (MSF), which supports the hospital, said it treated 46 wounded people.",
      "MSF"),
     ("Twenty people were killed, according to Haiti's civil protection agency.",
-     "Haiti's civil protection agency"),
+     "Haiti civil protection agency"),
     ("As many as six people were reportedly killed in the clashes.", ""),
     ("'The buses carried 600 evacuees,' a resident told AFP.", ""),
     ("'The buses carried 600 evacuees,' an ICRC spokesperson told AFP.", "ICRC"),
