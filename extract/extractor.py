@@ -434,9 +434,12 @@ def _group(mentions: list[Mention_], toks: Sequence[Tok], text: str) -> None:
         m.group = g
 
 
-def _score(mentions: list[Mention_], toks: Sequence[Tok], v: Vocab) -> None:
+def _score(
+    mentions: list[Mention_], toks: Sequence[Tok], v: Vocab, all_cues: list[tuple[int, int, str, float]]
+) -> None:
+    """Score each mention's categories from the cue words around its group."""
     taken = {i for m in mentions for i in range(m.first, m.last + 1)}
-    found = _cue_matches(toks, v, taken)
+    found = [c for c in all_cues if c[0] not in taken]
     states = {c0 for c0, _c1, cat, _w in found if cat in ("missing", "detained")}
     cues = [
         _after_vehicle(toks, c, v)
@@ -667,7 +670,9 @@ def _as_of(art: _Article, m: Mention_, refs: list[TimeRef], toks: Sequence[Tok],
         == clause[m.first]
     ]
     if m.baseline:
-        year = min((r.value[:4] for r in same), default="") or art.baseline_year()
+        pub = art.base.year if art.base else 9999
+        year = min((r.value[:4] for r in same if int(r.value[:4]) < pub), default="")
+        year = year or art.baseline_year()
         if not same and toks and toks[0].low == "before" and refs:
             year = min(r.value[:4] for r in refs)
         return (f"before:{year}", "baseline") if year else ("", "")
@@ -717,10 +722,15 @@ def _attribution(art: _Article, k: int, pos: int) -> str:
     return ""
 
 
-def _where(art: _Article, k: int, pos: int) -> str:
+def _where(art: _Article, k: int, pos: int, toks: Sequence[Tok], clause: list[int]) -> str:
+    """The place named nearest the figure in its clause, else the article's main place."""
     places = art.places(k)
     if places:
-        return min(places, key=lambda p: abs(p[0] - pos))[1]
+        starts = [t.start for t in toks]
+        here = clause[min(_tok_index(toks, starts, pos), len(toks) - 1)]
+        near = [p for p in places if clause[min(_tok_index(toks, starts, p[0]), len(toks) - 1)] == here]
+        if near:
+            return min(near, key=lambda p: abs(p[0] - pos))[1]
     return art.main_place()
 
 
@@ -766,9 +776,10 @@ def _analyse_sentence(
     if not mentions:
         return []
     _group(mentions, toks, text)
-    _score(mentions, toks, v)
+    all_cues = _cue_matches(toks, v, set())
+    _score(mentions, toks, v, all_cues)
     lows = {t.low for t in toks}
-    evacuation = any(c[2] == "evacuees" for c in _cue_matches(toks, v, set()))
+    evacuation = any(c[2] == "evacuees" for c in all_cues)
     cargo = bool(lows & v.cargo_words) or not evacuation
     clause = _clause_ids(toks)
     refs: list[TimeRef] | None = None
@@ -811,7 +822,7 @@ def _analyse_sentence(
                 end=end,
                 quote=text[sent.start : sent.end].strip(),
                 who=m.who or ("people" if unit == "person" else ""),
-                where=_where(art, k, num.start),
+                where=_where(art, k, num.start, toks, clause),
                 as_of=as_of,
                 as_of_basis=basis,
                 attributed_to=_attribution(art, k, num.start),
