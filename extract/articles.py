@@ -26,7 +26,20 @@ _DATA = Path(__file__).with_name("wires.yaml")
 _MONTHS = {
     m: i + 1
     for i, m in enumerate(
-        "january february march april may june july august september october november december".split()
+        [
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+        ]
     )
 }
 
@@ -148,7 +161,9 @@ def _source_from_entry(entry: Mapping[str, Any]) -> dict[str, str]:
         val = entry.get(key)
         out[key] = "" if val is None else str(val)
     pub = entry.get("published")
-    out["published"] = pub.isoformat() if isinstance(pub, date) else ("" if pub is None else str(pub))
+    out["published"] = (
+        pub.isoformat() if isinstance(pub, date) else ("" if pub is None else str(pub))
+    )
     return out
 
 
@@ -229,9 +244,7 @@ def article_files(paths: Iterable[Path]) -> list[Path]:
         if p.is_dir():
             out.extend(
                 sorted(
-                    f
-                    for f in p.rglob("*")
-                    if f.is_file() and f.suffix.lower() in ARTICLE_SUFFIXES
+                    f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in ARTICLE_SUFFIXES
                 )
             )
         else:

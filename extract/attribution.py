@@ -15,47 +15,16 @@ from functools import lru_cache
 
 from extract.aliases import Aliases, alias_key
 from extract.articles import wire_names
+from extract.vocab import GRAMMAR
 
-SAY_VERBS = frozenset(
-    "said says say told tells estimates estimated estimate reported reports report warned warns "
-    "stated states announced announces confirmed confirms added adds noted notes counted "
-    "counts recorded records claimed claims cited cites quoted puts put tallied registered "
-    "documented wrote writes tweeted according verified verifies per".split()
-)
-_INVERTIBLE = frozenset("said says told reported reports added according".split())
-PRONOUNS = frozenset("he she they it".split())
-ROLE_WORDS = frozenset(
-    "head chief director spokesman spokeswoman spokesperson official officer president "
-    "chairman chairwoman chair minister secretary coordinator representative commissioner "
-    "envoy founder leader commander governor mayor administrator manager deputy member "
-    "researcher analyst volunteer worker workers staffer resident witness survivor".split()
-)
-AGENT_WORDS = frozenset(
-    "ministry ministry's officials official authorities authority agency agency's police army "
-    "military government monitor media sources source workers groups group organisation "
-    "organization office department service services committee council commission mission "
-    "health interior defence defense civil state local rescue rescuers aid humanitarian "
-    "medical hospital emergency disaster management relief refugee human rights activists "
-    "residents witnesses observers monitors provincial regional district national federal "
-    "municipal security forces medics doctors spokesman spokeswoman spokesperson statement "
-    "officers coast guard red crescent cross radio television news broadcaster "
-    "government's army's police's".split()
-) | ROLE_WORDS
-UNNAMED = frozenset(
-    "resident residents witness witnesses survivor survivors villager villagers source sources "
-    "relative relatives neighbour neighbor neighbours neighbors local locals eyewitness "
-    "eyewitnesses".split()
-)
-"""Unnamed people: a quote from them is not credited to any body."""
-GENERIC_DESCRIPTORS = frozenset(
-    "monitor agency group organisation organization body watchdog ngo charity".split()
-)
-ORG_HEADS = frozenset(
-    "observatory organization organisation agency ministry office committee council "
-    "commission programme program fund federation society crescent cross watch network "
-    "centre center department authority service institute union mission front coalition "
-    "relief works unit directorate".split()
-)
+SAY_VERBS = GRAMMAR["say_verbs"]
+_INVERTIBLE = GRAMMAR["invertible_verbs"]
+PRONOUNS = GRAMMAR["pronouns"]
+ROLE_WORDS = GRAMMAR["role_words"]
+AGENT_WORDS = GRAMMAR["agent_words"] | ROLE_WORDS
+UNNAMED = GRAMMAR["unnamed_people"]
+GENERIC_DESCRIPTORS = GRAMMAR["generic_descriptors"]
+ORG_HEADS = GRAMMAR["organisation_heads"]
 _CONNECT = frozenset(("of", "for", "on", "and", "the", "de", "al"))
 _TOKEN = re.compile(
     r"(?:[A-Za-z]\.){2,}|['\u2019]s\b|[A-Za-z\u00c0-\u024f][\w'\u2019&-]*|\d+(?:[.,]\d+)*|[^\w\s]"
@@ -96,13 +65,22 @@ def _np_backward(toks: list[Tok], i: int) -> list[Tok]:
     j = i
     while j >= 0 and len(out) < 10:
         t = toks[j]
-        if t.cap or t.low in AGENT_WORDS or _BASED.match(t.text) or (
-            t.low.endswith(("'s", "\u2019s")) and t.low[:-2] in AGENT_WORDS
+        if (
+            (
+                t.cap
+                or t.low in AGENT_WORDS
+                or _BASED.match(t.text)
+                or (t.low.endswith(("'s", "\u2019s")) and t.low[:-2] in AGENT_WORDS)
+            )
+            or t.text in ("'s", "\u2019s")
+            and out
+            and j > 0
+            and toks[j - 1].cap
+            or t.low in _CONNECT
+            and out
+            and j > 0
+            and (toks[j - 1].cap or t.low == "the")
         ):
-            out.append(t)
-        elif t.text in ("'s", "\u2019s") and out and j > 0 and toks[j - 1].cap:
-            out.append(t)
-        elif t.low in _CONNECT and out and j > 0 and (toks[j - 1].cap or t.low == "the"):
             out.append(t)
         else:
             break
@@ -151,9 +129,30 @@ def _skip_back(toks: list[Tok], j: int) -> int:
     commas (", which supports the hospital,"). Returns the new index."""
     while j >= 0:
         low = toks[j].low
-        if low in ("also", "later", "previously", "has", "have", "had", "earlier", "then",
-                   "further", "separately", "now", "again", "last", "week", "on", "monday",
-                   "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"):
+        if low in (
+            "also",
+            "later",
+            "previously",
+            "has",
+            "have",
+            "had",
+            "earlier",
+            "then",
+            "further",
+            "separately",
+            "now",
+            "again",
+            "last",
+            "week",
+            "on",
+            "monday",
+            "tuesday",
+            "wednesday",
+            "thursday",
+            "friday",
+            "saturday",
+            "sunday",
+        ):
             j -= 1
         elif toks[j].text == ")":
             k = j
@@ -162,8 +161,12 @@ def _skip_back(toks: list[Tok], j: int) -> int:
             if k < 0 or toks[k].text != "(":
                 return j
             j = k - 1
-        elif toks[j].cap and j > 0 and toks[j - 1].low in ("in", "at", "from") and j > 1 and (
-            toks[j - 2].cap or toks[j - 2].text == ")"
+        elif (
+            toks[j].cap
+            and j > 0
+            and toks[j - 1].low in ("in", "at", "from")
+            and j > 1
+            and (toks[j - 2].cap or toks[j - 2].text == ")")
         ):
             j -= 2
         elif toks[j].text == ",":
@@ -255,9 +258,7 @@ _WORD = re.compile(r"[\w'-]+")
 _OF_THE = re.compile(r"\b(?:of|at|from) (?:the )?")
 _ROLE_ALT = "|".join(sorted(ROLE_WORDS))
 _ORG_NAME = r"(?P<org>(?:[A-Z][\w.'\u2019-]*\s+(?:(?:of|for|on|and|the)\s+)*){0,6}[A-Z][\w.-]*)"
-_APPOSITIVE_OWNER = re.compile(
-    rf",\s+(?:the\s+)?{_ORG_NAME}(?:'s|\u2019s)\s+(?:{_ROLE_ALT})\b"
-)
+_APPOSITIVE_OWNER = re.compile(rf",\s+(?:the\s+)?{_ORG_NAME}(?:'s|\u2019s)\s+(?:{_ROLE_ALT})\b")
 _APPOSITIVE_ROLE = re.compile(
     rf",\s+(?:the\s+|a\s+|an\s+)?(?:[a-z]+\s+)?(?:{_ROLE_ALT})\b[^,.;]{{0,60}}?\s"
     rf"(?:of|for|at|with)\s+(?:the\s+)?{_ORG_NAME}"
@@ -318,9 +319,9 @@ class Resolver:
         best = name
         if key_words and (key_words & ORG_HEADS or len(key_words) == 1):
             for full, words in self.org_words().items():
-                if len(full) > len(name) and key_words <= words:
-                    if best == name or len(full) < len(best):
-                        best = full
+                shorter = best == name or len(full) < len(best)
+                if len(full) > len(name) and key_words <= words and shorter:
+                    best = full
         self._expanded[name] = best
         return best
 
@@ -343,8 +344,12 @@ class Resolver:
             if self.aliases.knows("bodies", short):
                 return self._finish(short)
             raw = raw[: acronym.start()].strip()
-        m = re.match(r"(?:the\s+)?(?:office|offices|website|data|figures|report|statement|count)"
-                     r"\s+(?:of|from)\s+(?:the\s+)?(.+)$", raw, re.I)
+        m = re.match(
+            r"(?:the\s+)?(?:office|offices|website|data|figures|report|statement|count)"
+            r"\s+(?:of|from)\s+(?:the\s+)?(.+)$",
+            raw,
+            re.I,
+        )
         if m:
             raw = m.group(1)
         words = raw.split()

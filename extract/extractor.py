@@ -23,29 +23,33 @@ from extract.dates import MONTHS, TimeRef, parse_base, time_refs, years_mentione
 from extract.figure import Figure, Source
 from extract.numbers import NumberPhrase, find_numbers
 from extract.text import Span, content_lines, sentences
-from extract.vocab import STRONG, Vocab, cues_starting, vocab
+from extract.vocab import GRAMMAR, STRONG, Vocab, cues_starting, vocab
 
 _MONTH_WORDS = frozenset(MONTHS) | frozenset(m[:3] for m in MONTHS) | {"sept"}
-_PREPOSITIONS = frozenset(
-    "in on at by from to with for into across near after before since during under through "
-    "toward towards onto inside outside around between against within without via per "
-    "than as".split()
-)
-_CONJ = frozenset("and or but while as whereas although though because so yet nor".split())
-_TIME_WORDS = frozenset(
-    "today yesterday tonight now currently recently last this next overnight earlier later "
-    "ago so far".split()
-)
+_PREPOSITIONS = GRAMMAR["prepositions"]
+_CONJ = GRAMMAR["conjunctions"]
+_TIME_WORDS = GRAMMAR["time_words"]
 _CLAUSE_BREAK = frozenset(";:\u2014\u2013()")
-_CLAUSE_WORDS = frozenset("but while whereas although though because after before".split())
-_LIST_LINKS = frozenset(",  and or plus as well including among of the whom them".split())
+_CLAUSE_WORDS = GRAMMAR["clause_words"]
+_LIST_LINKS = GRAMMAR["list_links"]
 _AGE_BEFORE = frozenset(("aged", "age", "ages", "aging"))
-_PLACE_PREPS = frozenset("in at near from into across outside inside around of to toward".split())
-_NOT_PLACES = frozenset(
-    "monday tuesday wednesday thursday friday saturday sunday january february march april "
-    "may june july august september october november december the a an i he she they it we "
-    "un u.n. islamic state president".split()
+_PLACE_PREPS = frozenset(
+    [
+        "in",
+        "at",
+        "near",
+        "from",
+        "into",
+        "across",
+        "outside",
+        "inside",
+        "around",
+        "of",
+        "to",
+        "toward",
+    ]
 )
+_NOT_PLACES = GRAMMAR["not_places"]
 
 
 @dataclass
@@ -122,11 +126,7 @@ class _Article:
         article names within 15 years of publication, else the publication year."""
         if self._baseline_year is None:
             pub = self.base.year if self.base else None
-            years = [
-                y
-                for y in years_mentioned(self.text)
-                if pub is None or (pub - 15 <= y <= pub)
-            ]
+            years = [y for y in years_mentioned(self.text) if pub is None or (pub - 15 <= y <= pub)]
             if years:
                 self._baseline_year = str(min(years))
             else:
@@ -164,10 +164,7 @@ def _places(text: str, start: int, end: int, aliases: Aliases) -> list[tuple[int
     return out
 
 
-_ORGISH = frozenset(
-    "observatory organization organisation agency ministry office committee council "
-    "forces front group army state news media union nations".split()
-)
+_ORGISH = GRAMMAR["organisation_words"]
 
 
 def _is_capitalized_name(tok: Tok, v: Vocab) -> bool:
@@ -178,7 +175,10 @@ def _is_capitalized_name(tok: Tok, v: Vocab) -> bool:
         and low not in _MONTH_WORDS
         and low not in v.modifiers
         and not _is_cue_word(low, v)
-        and low not in ("more", "some", "about", "around", "nearly", "over", "at", "up", "as")
+        and low not in v.skippable
+        and low not in _PREPOSITIONS
+        and low not in _CONJ
+        and low not in _TIME_WORDS
     )
 
 
@@ -245,6 +245,10 @@ def _find_head(toks: Sequence[Tok], i: int, v: Vocab) -> tuple[int, str, str, st
                 steps += 1
                 continue
             break
+        if t.cap and (
+            low in _PREPOSITIONS or low in _CONJ or low in v.skippable or _is_cue_word(low, v)
+        ):
+            break  # a title-case headline: "Toll Rises To 1,240 As Rescue Work Continues"
         if low in v.modifiers or (t.cap and low not in _MONTH_WORDS) or ("-" in low):
             if low in ("and", "or", "including", "of", "the") and last_cap is None and steps == 0:
                 break
@@ -277,10 +281,7 @@ def _find_head(toks: Sequence[Tok], i: int, v: Vocab) -> tuple[int, str, str, st
     return i, "", "skip", ""
 
 
-_NOUN_CUES = frozenset(
-    "shelter shelters camp camps relief aid evacuation refugee population death displacement "
-    "rescue arrival arrivals".split()
-)
+_NOUN_CUES = GRAMMAR["noun_cues"]
 _AGENTIVE = re.compile(r"(?:[^aeiou]ers|ists|ees|ians|ants|ents)$")
 
 
@@ -304,8 +305,9 @@ def _is_stop(t: Tok, v: Vocab) -> bool:
     )
 
 
-def _not_a_count(text: str, num: NumberPhrase, toks: Sequence[Tok], first: int, last: int,
-                 v: Vocab) -> bool:
+def _not_a_count(
+    text: str, num: NumberPhrase, toks: Sequence[Tok], first: int, last: int, v: Vocab
+) -> bool:
     """Whether the number is a year, date, time, age, phone number, name or similar."""
     core = text[num.num_start : num.end]
     prev = toks[first - 1] if first > 0 else None
@@ -336,15 +338,21 @@ def _not_a_count(text: str, num: NumberPhrase, toks: Sequence[Tok], first: int, 
             return True  # a year, unless it counts people: checked by caller
         if bare.startswith("0") and len(bare) > 1 and "." not in bare:
             return True
-        if nxt is not None and re.fullmatch(r"\d[\d,.]*", nxt.text) and nxt.start - toks[last].end <= 1:
+        if (
+            nxt is not None
+            and re.fullmatch(r"\d[\d,.]*", nxt.text)
+            and nxt.start - toks[last].end <= 1
+        ):
             return True  # digit groups in a row: a phone or id number
-        if prev is not None and re.fullmatch(r"\d[\d,.]*", prev.text) and toks[first].start - prev.end <= 1:
+        if (
+            prev is not None
+            and re.fullmatch(r"\d[\d,.]*", prev.text)
+            and toks[first].start - prev.end <= 1
+        ):
             return True
         if prev is not None and prev.text in ("#", "No", "No.", "no.", "number"):
             return True
-        if prev is not None and _is_capitalized_name(prev, v) and first > 0:
-            if prev.text.isupper() and len(prev.text) <= 5 and prev.low in v.person_nouns:
-                return False
+        if prev is not None and _is_capitalized_name(prev, v):
             return True  # "Channel 4", "Resolution 2254"
     if nxt is not None and nxt.text in (":", ".") and last + 2 < len(toks):
         after = toks[last + 2]
@@ -353,7 +361,9 @@ def _not_a_count(text: str, num: NumberPhrase, toks: Sequence[Tok], first: int, 
     return bool(nxt is not None and nxt.low in ("a.m", "p.m", "am", "pm", "gmt", "utc", "hrs"))
 
 
-def _cue_matches(toks: Sequence[Tok], v: Vocab, taken: set[int]) -> list[tuple[int, int, str, float]]:
+def _cue_matches(
+    toks: Sequence[Tok], v: Vocab, taken: set[int]
+) -> list[tuple[int, int, str, float]]:
     """Cue phrases in the sentence as (first token, last token, category, weight)."""
     out: list[tuple[int, int, str, float]] = []
     n = len(toks)
@@ -366,7 +376,10 @@ def _cue_matches(toks: Sequence[Tok], v: Vocab, taken: set[int]) -> list[tuple[i
                 i + k <= n
                 and all(
                     toks[i + m].low == cue.tokens[m]
-                    or (cue.tokens[m].endswith("*") and toks[i + m].low.startswith(cue.tokens[m][:-1]))
+                    or (
+                        cue.tokens[m].endswith("*")
+                        and toks[i + m].low.startswith(cue.tokens[m][:-1])
+                    )
                     for m in range(1, k)
                 )
             ):
@@ -435,7 +448,10 @@ def _group(mentions: list[Mention_], toks: Sequence[Tok], text: str) -> None:
 
 
 def _score(
-    mentions: list[Mention_], toks: Sequence[Tok], v: Vocab, all_cues: list[tuple[int, int, str, float]]
+    mentions: list[Mention_],
+    toks: Sequence[Tok],
+    v: Vocab,
+    all_cues: list[tuple[int, int, str, float]],
 ) -> None:
     """Score each mention's categories from the cue words around its group."""
     taken = {i for m in mentions for i in range(m.first, m.last + 1)}
@@ -465,7 +481,7 @@ def _score(
 
     owned: dict[int, int] = {}
     # a cue right after a group ("were killed", "dead") belongs to it
-    for g, (a, b) in spans.items():
+    for g, (_a, b) in spans.items():
         if all(m.head_kind == "vehicle" for m in groups[g]):
             continue
         for c0, c1, _cat, _w in cues:
@@ -481,7 +497,9 @@ def _score(
             elif c0 > b:
                 if toks[c1].low == "of" and c1 > c0:
                     continue  # "town of" counts only the number right after it
-                if any(b < sa <= c0 for og, (sa, _sb) in spans.items() if og != g and og not in refs):
+                if any(
+                    b < sa <= c0 for og, (sa, _sb) in spans.items() if og != g and og not in refs
+                ):
                     continue
                 if clause[c0] != clause[b] or transitive(c1):
                     continue
@@ -490,7 +508,9 @@ def _score(
             elif c1 < a:
                 if owned.get(c0, g) != g:
                     continue
-                if any(c1 < sb < a for og, (_sa, sb) in spans.items() if og != g and og not in refs):
+                if any(
+                    c1 < sb < a for og, (_sa, sb) in spans.items() if og != g and og not in refs
+                ):
                     continue
                 if clause[c1] != clause[a]:
                     continue
@@ -516,15 +536,16 @@ def _after_vehicle(
 ) -> tuple[int, int, str, float]:
     """A weak evacuation verb right after a vehicle is a strong one ("buses carrying")."""
     c0, c1, cat, w = cue
-    if cat == "evacuees" and w < STRONG and any(t.low in v.vehicle_nouns for t in toks[max(0, c0 - 2) : c0]):
+    if (
+        cat == "evacuees"
+        and w < STRONG
+        and any(t.low in v.vehicle_nouns for t in toks[max(0, c0 - 2) : c0])
+    ):
         return c0, c1, cat, STRONG
     return cue
 
 
-_PLACE_NOUNS = frozenset(
-    "town city district camp area village enclave neighbourhood neighborhood quarter region "
-    "province zone pocket island compound settlement suburb valley".split()
-)
+_PLACE_NOUNS = GRAMMAR["place_nouns"]
 
 
 def _describes_place(toks: Sequence[Tok], cue: tuple[int, int, str, float]) -> bool:
@@ -535,19 +556,23 @@ def _describes_place(toks: Sequence[Tok], cue: tuple[int, int, str, float]) -> b
         return False
     if c1 + 1 < len(toks) and toks[c1 + 1].low in _PLACE_NOUNS:
         return True
-    if toks[c0].low == "among" and c1 + 1 < len(toks) and toks[c1 + 1].low in (
-        "them", "whom", "those", "these"
+    if (
+        toks[c0].low == "among"
+        and c1 + 1 < len(toks)
+        and toks[c1 + 1].low in ("them", "whom", "those", "these")
     ):
         return True
     j = c0 - 1
-    preps = ("of", "from", "into", "in", "near", "around", "out")
+    preps: tuple[str, ...] = ("of", "from", "into", "in", "near", "around", "out")
     if toks[j].low in ("the", "a", "an", "this", "that") and j > 0:
         j -= 1
         preps = (*preps, "to")
     return toks[j].low in preps
 
 
-def _gap(toks: Sequence[Tok], a: int, b: int, v: Vocab, cue_at: frozenset[int] = frozenset()) -> int:
+def _gap(
+    toks: Sequence[Tok], a: int, b: int, v: Vocab, cue_at: frozenset[int] = frozenset()
+) -> int:
     """How many tokens in ``toks[a:b]`` weaken a link (skippable words and other cue
     words do not)."""
     return sum(
@@ -567,8 +592,10 @@ def _restates(toks: Sequence[Tok], m: Mention_) -> bool:
     before = [t.low for t in toks[max(0, m.first - 4) : m.first]]
     if before[-2:] in (["compared", "with"], ["compared", "to"], ["up", "from"], ["down", "from"]):
         return True  # "compared with 66,237 in the same period of 2022"
-    return bool(before) and before[-1] in ("at", "to") and bool(
-        set(before) & {"figure", "number", "total", "tally", "estimate", "count", "toll"}
+    return (
+        bool(before)
+        and before[-1] in ("at", "to")
+        and bool(set(before) & {"figure", "number", "total", "tally", "estimate", "count", "toll"})
     )
 
 
@@ -608,16 +635,12 @@ def _decide(m: Mention_, v: Vocab, cargo: bool) -> str:
     return best
 
 
-_BASELINE_EVENTS = frozenset(
-    "war conflict fighting crisis siege violence offensive uprising revolution invasion "
-    "occupation disaster earthquake quake flood floods flooding cyclone hurricane typhoon storm "
-    "tsunami eruption famine drought outbreak epidemic displacement influx exodus clashes "
-    "battle assault insurgency first".split()
-)
+_BASELINE_EVENTS = GRAMMAR["baseline_events"]
 
 
-def _baseline(m: Mention_, mentions: list[Mention_], toks: Sequence[Tok], v: Vocab,
-              clause: list[int]) -> bool:
+def _baseline(
+    m: Mention_, mentions: list[Mention_], toks: Sequence[Tok], v: Vocab, clause: list[int]
+) -> bool:
     """Whether a population figure is a historical baseline ("once home to X", "X
     before the war", "dwindled from X to Y")."""
     lows = [t.low for t in toks]
@@ -647,9 +670,12 @@ def _baseline(m: Mention_, mentions: list[Mention_], toks: Sequence[Tok], v: Voc
     j = m.first - 1
     while j >= 0 and lows[j] in ("an", "a", "some", "estimated", "about", "around"):
         j -= 1
-    if j >= 0 and lows[j] == "from":
-        if any(o.first > m.head_end and lows[o.first - 1] == "to" for o in mentions):
-            return True
+    if (
+        j >= 0
+        and lows[j] == "from"
+        and any(o.first > m.head_end and lows[o.first - 1] == "to" for o in mentions)
+    ):
+        return True
     later = [o for o in mentions if o.group != m.group and o.first > m.head_end]
     if not later:
         later = [o for o in mentions if o.first > m.head_end]
@@ -660,8 +686,14 @@ def _baseline(m: Mention_, mentions: list[Mention_], toks: Sequence[Tok], v: Voc
     return False
 
 
-def _as_of(art: _Article, m: Mention_, refs: list[TimeRef], toks: Sequence[Tok],
-           clause: list[int], sent_start: int) -> tuple[str, str]:
+def _as_of(
+    art: _Article,
+    m: Mention_,
+    refs: list[TimeRef],
+    toks: Sequence[Tok],
+    clause: list[int],
+    sent_start: int,
+) -> tuple[str, str]:
     starts = [t.start for t in toks]
     same = [
         r
@@ -680,7 +712,9 @@ def _as_of(art: _Article, m: Mention_, refs: list[TimeRef], toks: Sequence[Tok],
     joined = [
         r
         for r, nxt in zip(same, same[1:], strict=False)
-        if re.fullmatch(r"\s*(?:and|to|-|\u2013)?\s*", art.text[sent_start + r.end : sent_start + nxt.start])
+        if re.fullmatch(
+            r"\s*(?:and|to|-|\u2013)?\s*", art.text[sent_start + r.end : sent_start + nxt.start]
+        )
     ]
     same = [r for r in same if r not in joined]
     if same:
@@ -728,7 +762,9 @@ def _where(art: _Article, k: int, pos: int, toks: Sequence[Tok], clause: list[in
     if places:
         starts = [t.start for t in toks]
         here = clause[min(_tok_index(toks, starts, pos), len(toks) - 1)]
-        near = [p for p in places if clause[min(_tok_index(toks, starts, p[0]), len(toks) - 1)] == here]
+        near = [
+            p for p in places if clause[min(_tok_index(toks, starts, p[0]), len(toks) - 1)] == here
+        ]
         if near:
             return min(near, key=lambda p: abs(p[0] - pos))[1]
     return art.main_place()
@@ -805,7 +841,9 @@ def _analyse_sentence(
         if refs is None:
             refs = time_refs(text[sent.start : sent.end], art.base)
         as_of, basis = _as_of(art, m, refs, toks, clause, sent.start)
-        end = toks[m.head_end].end if m.head_kind in ("person", "vehicle", "household") else m.num.end
+        end = (
+            toks[m.head_end].end if m.head_kind in ("person", "vehicle", "household") else m.num.end
+        )
         end = max(end, m.num.end)
         num = m.num
         unit = {"vehicle": "bus", "household": "household"}.get(m.head_kind, "person")

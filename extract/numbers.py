@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 from extract.vocab import vocab
 
@@ -23,7 +24,8 @@ _UNITS = {
 _SCALES = {"dozen": 12, "hundred": 100, "thousand": 1_000, "million": 1_000_000,
            "billion": 1_000_000_000}  # fmt: skip
 _DIGIT_SCALES = {"m": 1_000_000, "mn": 1_000_000, "bn": 1_000_000_000, "lakh": 100_000,
-                 "lakhs": 100_000, "crore": 10_000_000, "crores": 10_000_000, **_SCALES}  # fmt: skip
+                 "lakhs": 100_000, "crore": 10_000_000, "crores": 10_000_000,
+                 **_SCALES}  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -148,14 +150,14 @@ _RANGE_AFTER = re.compile(
 def _trie(words: list[str]) -> str:
     """A regex matching any of ``words``, factored by common prefixes (much faster
     than a flat alternation)."""
-    root: dict[str, dict] = {}  # type: ignore[type-arg]
+    root: dict[str, Any] = {}
     for w in words:
         node = root
         for ch in w:
             node = node.setdefault(ch, {})
         node[""] = {}
 
-    def build(node: dict) -> str:  # type: ignore[type-arg]
+    def build(node: dict[str, Any]) -> str:
         alts = [re.escape(ch) + build(sub) for ch, sub in sorted(node.items()) if ch]
         if not alts:
             return ""
@@ -178,10 +180,12 @@ def find_numbers(text: str) -> list[NumberPhrase]:
     out: list[NumberPhrase] = []
     pat = number_pattern()
     pos = 0
-    low = text.lower()
-    if len(low) != len(text):  # a few characters grow when lower-cased ("İ")
-        low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
-    for gate in _gate().finditer(low):
+    low: float | None
+    high: float | None
+    lowered = text.lower()
+    if len(lowered) != len(text):  # a few characters grow when lower-cased ("İ")
+        lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    for gate in _gate().finditer(lowered):
         if gate.start() < pos:
             continue
         m = pat.match(text, gate.start())

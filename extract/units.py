@@ -16,9 +16,9 @@ truck = bus = trucks
 
 
 @lru_cache(maxsize=1)
-def registry() -> pint.UnitRegistry:
+def registry() -> pint.UnitRegistry[Any]:
     """The shared unit registry with counting units (person, bus, vehicle, truck)."""
-    reg = pint.UnitRegistry(filename=None)
+    reg: pint.UnitRegistry[Any] = pint.UnitRegistry(filename=None)
     for line in _DEFINITIONS.strip().splitlines():
         reg.define(line)
     return reg

@@ -105,3 +105,12 @@ def vocab() -> Vocab:
         qualifiers=tuple(quals),
         vague=vague,
     )
+
+
+def _grammar() -> dict[str, frozenset[str]]:
+    data = _load("grammar.yaml") or {}
+    return {str(k): frozenset(str(w) for w in v or []) for k, v in data.items()}
+
+
+GRAMMAR: dict[str, frozenset[str]] = _grammar()
+"""The word sets of ``grammar.yaml`` by name, loaded once on import."""
