@@ -17,6 +17,7 @@ from extract.articles import SOURCES_FILE, Article, article_files, iter_articles
 from extract.errors import ArticleError
 from extract.extractor import extract_figures
 from extract.figure import CSV_COLUMNS, Figure
+from extract.layer_cli import add_subcommands
 
 
 def _progress(done: int, total: int, name: str, stream: TextIO) -> None:
@@ -146,12 +147,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="show a progress bar on stderr (default: when stderr is a terminal)",
     )
     ex.set_defaults(func=run_extract)
-    try:
-        from extract.layer_cli import add_subcommands
-    except ImportError:  # the hand-edited layer is optional for extraction
-        pass
-    else:
-        add_subcommands(sub)
+    add_subcommands(sub)
     return parser
 
 
