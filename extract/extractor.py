@@ -65,6 +65,7 @@ class Mention_:
     who: str = ""
     group: int = -1
     reference: bool = False  # "the enclave's 2.3 million residents": a whole, not the news
+    own_cues: dict[str, float] = field(default_factory=dict)
     category: str = ""
     baseline: bool = False
     scores: dict[str, float] = field(default_factory=dict)
@@ -209,9 +210,23 @@ def _find_head(toks: Sequence[Tok], i: int, v: Vocab) -> tuple[int, str, str, st
         if nxt in v.non_count_words or nxt.split("-")[0] in v.non_count_words:
             return i, "", "skip", ""
         if nxt == "strong":
-            j += 2
+            # "a 2,500-strong farming community": the noun may come a few words later
+            for k in range(j + 2, min(n, j + 5)):
+                if toks[k].low in v.person_nouns:
+                    return k, toks[k].low, "person", _join(toks, j + 2, k)
+                if not toks[k].text.isalpha() or toks[k].low in _STRENGTH_NOUNS:
+                    break
+            return i, "", "skip", ""  # "a 3,000-strong force": a strength, not a population
     elif j < n and toks[j].start == toks[i].end and toks[j].text[:1] == "-":
         return i, "", "skip", ""
+    # "43.4 million were refugees", "12,800 are children": the noun after the verb
+    if (
+        j + 1 < n
+        and toks[j].low in ("were", "are", "was", "is")
+        and toks[j + 1].low in v.person_nouns
+        and toks[j + 1].low not in v.modifiers
+    ):
+        return j + 1, toks[j + 1].low, "person", toks[j + 1].text
     if j < n and toks[j].low == "of":
         j += 1
         if j < n and toks[j].low in ("the", "their", "them", "those", "these"):
@@ -282,6 +297,10 @@ def _find_head(toks: Sequence[Tok], i: int, v: Vocab) -> tuple[int, str, str, st
 
 
 _NOUN_CUES = GRAMMAR["noun_cues"]
+_STRENGTH_NOUNS = frozenset(
+    "force forces army contingent battalion brigade militia unit units team teams crowd "
+    "delegation convoy fleet".split()
+)
 _AGENTIVE = re.compile(r"(?:[^aeiou]ers|ists|ees|ians|ants|ents)$")
 
 
@@ -324,6 +343,13 @@ def _not_a_count(
     ):
         return True  # "Tesfaye, 58, who fled": an age
     word = text[num.start : num.num_start].strip().lower()
+    if (
+        word in ("over", "under", "above")
+        and first > 1
+        and toks[first - 2].low in ("were", "was", "are", "is", "aged")
+        and (nxt is None or not nxt.text[0].isalpha())
+    ):
+        return True  # "most of those who died were over 50": an age
     if word in ("under", "over", "above", "below") and first > 1:
         before = toks[first - 2] if toks[first - 1].low == word else prev
         if before is not None and v.person_nouns.get(before.low) == "":
@@ -352,7 +378,11 @@ def _not_a_count(
             return True
         if prev is not None and prev.text in ("#", "No", "No.", "no.", "number"):
             return True
-        if prev is not None and _is_capitalized_name(prev, v):
+        if (
+            prev is not None
+            and _is_capitalized_name(prev, v)
+            and not prev.low.endswith(("'s", "\u2019s"))
+        ):
             return True  # "Channel 4", "Resolution 2254"
     if nxt is not None and nxt.text in (":", ".") and last + 2 < len(toks):
         after = toks[last + 2]
@@ -387,15 +417,67 @@ def _cue_matches(
     return out
 
 
-def _clause_ids(toks: Sequence[Tok]) -> list[int]:
+_APPOSITIVE_OPENERS = frozenset(
+    "about roughly some nearly almost around approximately or up more most many mostly "
+    "mainly including".split()
+)
+
+
+_NUMBER_WORDS = frozenset(
+    "one two three four five six seven eight nine ten eleven twelve dozen dozens hundreds "
+    "thousands some about around at more nearly".split()
+)
+
+
+def _numberish(words: Sequence[str]) -> bool:
+    return any(w[:1].isdigit() or w in _NUMBER_WORDS for w in words)
+
+
+def appositives(toks: Sequence[Tok]) -> set[int]:
+    """Token indices of short asides set off by commas, dashes or brackets that give a
+    share or a restatement: ", about 75% of the population,", "– roughly 90 percent of
+    them –". Cues inside one do not speak for the numbers outside it."""
+    out: set[int] = set()
+    n = len(toks)
+    for i, t in enumerate(toks):
+        close = {",": ",", "\u2013": "\u2013", "\u2014": "\u2014", "(": ")", "-": "-"}.get(t.text)
+        if close is None or i + 1 >= n:
+            continue
+        for j in range(i + 1, min(n, i + 16)):
+            if toks[j].text == close or (close == "," and toks[j].text == "."):
+                inner = [x.low for x in toks[i + 1 : j]]
+                pairs = set(zip(inner, inner[1:], strict=False))
+                if inner and (
+                    {("of", "them"), ("among", "them"), ("of", "whom")} & pairs
+                    or (inner[0] == "including" and len(inner) <= 6 and _numberish(inner[1:4]))
+                    or "%" in inner
+                    or "percent" in inner
+                    or "cent" in inner
+                    or (inner[0] in _APPOSITIVE_OPENERS and close != ",")
+                    or (close != "," and inner[0][:1].isdigit())
+                ):
+                    out.update(range(i, j + 1 if toks[j].text == close else j))
+                break
+    return out
+
+
+def _clause_ids(toks: Sequence[Tok], aside: set[int] | None = None) -> list[int]:
     """A clause number for every token. A relative clause set off by commas (", which
-    began in 2023,") is a clause of its own; after it the outer clause goes on."""
+    began in 2023,") or an aside between dashes is a clause of its own; after it the
+    outer clause goes on."""
     ids: list[int] = []
     current = 0
     outer: int | None = None
     fresh = 0
+    aside = aside or set()
+    aside_id = -1
     for i, t in enumerate(toks):
         prev = toks[i - 1] if i else None
+        if i in aside:
+            if i - 1 not in aside:
+                aside_id = 10_000 + i
+            ids.append(aside_id)
+            continue
         if t.text in _CLAUSE_BREAK:
             fresh += 1
             current = fresh
@@ -428,10 +510,21 @@ def _clause_ids(toks: Sequence[Tok]) -> list[int]:
     return ids
 
 
+_TALLY_NOUNS = frozenset(("toll", "number", "tally", "total", "count"))
+_BEFORE_ONLY = frozenset(("houses", "hosts", "host", "shelter"))
+_LEVEL_VERBS = frozenset(
+    "rose risen rises rising reached reaches reach hit hits climbed climbs climbing stood "
+    "stands topped tops passed passes exceeded exceeds increased jumped soared surged "
+    "putting puts mounted mounts".split()
+)
+_STRONG_LINKS = frozenset(("and", "or", "plus", "well", "among", "to", "whom", "them"))
+
+
 def _group(mentions: list[Mention_], toks: Sequence[Tok], text: str) -> None:
     """Give coordinated mentions one group id: only commas, "and", "or", "as well as",
     "including", "among the" (and "to" after "from") stand between them."""
     g = 0
+    joined: dict[int, set[str]] = {0: set()}
     for k, m in enumerate(mentions):
         if k == 0:
             m.group = g
@@ -444,7 +537,18 @@ def _group(mentions: list[Mention_], toks: Sequence[Tok], text: str) -> None:
             linked = True
         if not linked:
             g += 1
+            joined[g] = set()
+        joined[g].update(words)
         m.group = g
+    # commas alone do not make a list ("the toll climbs to 271, 40 still missing"); a
+    # list needs "and", "or", "as well as", "among" ... somewhere in it
+    split = {gid for gid, words in joined.items() if words and not (words & _STRONG_LINKS)}
+    if split:
+        fresh = max(joined) + 1
+        for m in mentions:
+            if m.group in split:
+                m.group = fresh
+                fresh += 1
 
 
 def _score(
@@ -455,7 +559,8 @@ def _score(
 ) -> None:
     """Score each mention's categories from the cue words around its group."""
     taken = {i for m in mentions for i in range(m.first, m.last + 1)}
-    found = [c for c in all_cues if c[0] not in taken]
+    aside = appositives(toks)
+    found = [c for c in all_cues if c[0] not in taken and c[0] not in aside]
     states = {c0 for c0, _c1, cat, _w in found if cat in ("missing", "detained")}
     cues = [
         _after_vehicle(toks, c, v)
@@ -463,14 +568,14 @@ def _score(
         if not _describes_place(toks, c)
         and not (c[2] == "population" and any(c[1] < x <= c[1] + 3 for x in states))
     ]
-    clause = _clause_ids(toks)
+    clause = _clause_ids(toks, aside)
     groups: dict[int, list[Mention_]] = {}
     for m in mentions:
         groups.setdefault(m.group, []).append(m)
     spans = {g: (ms[0].first, max(x.head_end for x in ms)) for g, ms in groups.items()}
-    refs = {g for g, ms in groups.items() if all(x.reference for x in ms)}
+    refs = {g for g, ms in groups.items() if all(x.reference or x.first in aside for x in ms)}
     starts = {a for a, _b in spans.values()}
-    cue_at = frozenset(i for c0, c1, _c, _w in cues for i in range(c0, c1 + 1))
+    cue_at = frozenset(i for c0, c1, _c, _w in cues for i in range(c0, c1 + 1)) | aside
 
     def transitive(c1: int) -> bool:
         # "killed 23 people and wounded 58 others": the verb takes the number after it
@@ -489,14 +594,18 @@ def _score(
                 owned.setdefault(c0, g)
     for g, (a, b) in spans.items():
         scores: dict[str, float] = {}
+        left_evac = state_after = False
         for c0, c1, cat, w in cues:
             if a < c0 <= b:
-                if any(c0 == x.head_end for x in groups[g]) or w < STRONG:
+                if w < STRONG:
                     continue
-                s = 12.0  # the counted group's own adjective: "46 wounded people"
+                for x in groups[g]:  # the counted group's own adjective: "46 wounded people"
+                    if x.first < c0 < x.head_end or (x.first < c0 <= x.head_end and x.head == ""):
+                        x.own_cues[cat] = max(x.own_cues.get(cat, 0.0), 12.0)
+                continue
             elif c0 > b:
-                if toks[c1].low == "of" and c1 > c0:
-                    continue  # "town of" counts only the number right after it
+                if (toks[c1].low == "of" and c1 > c0) or toks[c0].low in _BEFORE_ONLY:
+                    continue  # "town of", "houses" count only the number right after them
                 if any(
                     b < sa <= c0 for og, (sa, _sb) in spans.items() if og != g and og not in refs
                 ):
@@ -505,6 +614,7 @@ def _score(
                     continue
                 d = _gap(toks, b + 1, c0, v, cue_at)
                 s = w * (3.0 if d == 0 else 1.5 / d) - 0.01 * (c0 - b)
+                state_after = state_after or (w >= STRONG and cat != "evacuees")
             elif c1 < a:
                 if owned.get(c0, g) != g:
                     continue
@@ -517,18 +627,25 @@ def _score(
                 d = _gap(toks, c1 + 1, a, v, cue_at)
                 if toks[c1].low == "of" and c1 > c0 and d:
                     continue
-                if "toll" in {t.low for t in toks[c0 : c1 + 1]}:
-                    s = 8.0  # "the death toll ... rose to N"
+                nominal = {t.low for t in toks[max(0, c0 - 3) : c1 + 1]} & _TALLY_NOUNS
+                if nominal or any(t.low in _LEVEL_VERBS for t in toks[c1 + 1 : a]):
+                    s = 8.0  # "the death toll ... rose to N", "displacement hits 120 million"
                 elif d == 0 and w >= STRONG and cat != "population":
                     s = 13.0  # an event verb takes the number: "evacuated 31,500 residents"
                 else:
                     s = w * (3.5 if d == 0 else 1.2 / d) - 0.01 * (a - c1)
+                    if cat == "evacuees" and toks[c0].low in ("left", "leaving", "leave"):
+                        left_evac = True
             else:
                 continue
             if s > scores.get(cat, 0.0):
                 scores[cat] = s
+        if left_evac and state_after:
+            scores.pop("evacuees", None)  # "left hundreds of patients trapped"
         for m in groups[g]:
             m.scores = dict(scores)
+            for cat, own in m.own_cues.items():
+                m.scores[cat] = max(m.scores.get(cat, 0.0), own)
 
 
 def _after_vehicle(
@@ -552,7 +669,7 @@ def _describes_place(toks: Sequence[Tok], cue: tuple[int, int, str, float]) -> b
     """A population cue that qualifies a place ("out of the besieged town") or that
     introduces a subset ("83 people, among them fighters")."""
     c0, c1, cat, _w = cue
-    if cat != "population" or c0 == 0:
+    if cat != "population" or c0 == 0 or toks[c1].low == "of":
         return False
     if c1 + 1 < len(toks) and toks[c1 + 1].low in _PLACE_NOUNS:
         return True
@@ -599,11 +716,22 @@ def _restates(toks: Sequence[Tok], m: Mention_) -> bool:
     )
 
 
+def _elliptical(toks: Sequence[Tok], m: Mention_, v: Vocab) -> bool:
+    """A bare number in a list whose verb was said once: "283 died at X, 195 at Y and
+    91 at Z"."""
+    if m.head_kind != "implicit" or m.first == 0 or m.last + 1 >= len(toks):
+        return False
+    return toks[m.first - 1].low in (",", "and") and toks[m.last + 1].low in (
+        "at", "in", "on", "from", "into"
+    )
+
+
 def _is_subset(toks: Sequence[Tok], m: Mention_) -> bool:
     before = [t.low for t in toks[max(0, m.first - 2) : m.first]]
     after = [t.low for t in toks[m.last + 1 : m.last + 3]]
     return (
         before[-1:] == ["including"]
+        or before[-1:] in (["\u2013"], ["\u2014"], [":"])
         or before in (["of", "whom"], ["of", "them"], ["among", "them"], [",", "including"])
         or after == ["of", "them"]
         or after == ["of", "whom"]
@@ -621,7 +749,7 @@ def _decide(m: Mention_, v: Vocab, cargo: bool) -> str:
     if implied:
         bonus = 10.0 if implied != "population" else 4.0
         scores[implied] = max(scores.get(implied, 0.0), bonus)
-    if m.head in ("refugees", "refugee", "migrants") and not scores:
+    if m.head in ("refugees", "refugee", "migrants", "asylum-seekers") and not scores:
         scores["displaced"] = 1.0  # refugees counted where they arrived
     if not scores:
         return "other" if m.head_kind == "person" else ""
@@ -794,15 +922,21 @@ def _analyse_sentence(
             if not is_year:
                 continue
             head_end, head, kind, who = _find_head(toks, last, v)
-            if kind not in ("person", "vehicle") or head not in v.person_nouns:
+            if (
+                kind not in ("person", "vehicle")
+                or head not in v.person_nouns
+                or toks[head_end].cap
+            ):
                 continue
         else:
             head_end, head, kind, who = _find_head(toks, last, v)
         if kind == "skip":
             continue
         core = text[num.num_start : num.end].lower()
-        if core == "one" and kind not in ("person", "vehicle"):
-            continue
+        if core == "one" and (
+            kind not in ("person", "vehicle") or toks[min(last + 1, len(toks) - 1)].low == "of"
+        ):
+            continue  # "one of the buses" is a member, not a count
         if core in ("one", "a dozen") and kind == "person" and head.endswith("s") and core == "one":
             continue
         mention = Mention_(num, first, last, head_end, head, kind, who)
@@ -815,27 +949,38 @@ def _analyse_sentence(
     all_cues = _cue_matches(toks, v, set())
     _score(mentions, toks, v, all_cues)
     lows = {t.low for t in toks}
-    evacuation = any(c[2] == "evacuees" for c in all_cues)
+    evacuation = any(
+        c[2] == "evacuees" and toks[c[0]].low not in ("convoy", "convoys") for c in all_cues
+    )
     cargo = bool(lows & v.cargo_words) or not evacuation
-    clause = _clause_ids(toks)
+    clause = _clause_ids(toks, appositives(toks))
     refs: list[TimeRef] | None = None
     out: list[Figure] = []
-    decided: dict[int, str] = {}
     # "Of these, 12,800 are children": a subset of the last sentence's figure
     subset_lead = bool(before) and [t.low for t in toks[:2]] in _SUBSET_LEADS
+    cats: dict[int, str] = {}
+    prev_cat = ""
+    current = -1
+    inherit = ""
     for m in mentions:
+        if m.group != current:
+            prev_cat = cats.get(current, prev_cat)
+            current = m.group
+            inherit = ""
+            if subset_lead and m is mentions[0]:
+                inherit = before
+            elif _is_subset(toks, m) or _restates(toks, m) or _elliptical(toks, m, v):
+                inherit = prev_cat or (before if m is mentions[0] else "")
         cat = _decide(m, v, cargo)
         weak = max(m.scores.values(), default=0.0) < 8.0
-        prev_cat = decided.get(m.group - 1, "")
         if m.reference:
             cat = "population" if m.head_kind == "person" else ""
-        elif subset_lead and m.group == mentions[0].group and weak:
-            cat = before
-        elif prev_cat and (_is_subset(toks, m) or _restates(toks, m)) and weak:
-            cat = prev_cat  # "of whom 41,500", "including four children"
+        elif inherit and weak and m.head_kind != "vehicle":
+            cat = inherit  # "of whom 41,500", "including four children"
         if not cat:
             continue
-        decided.setdefault(m.group, cat)
+        if not m.reference:  # a whole ("Sudan's 49 million") is not what follows a subset of
+            cats.setdefault(m.group, cat)
         m.category = cat
         m.baseline = cat in ("population", "displaced") and _baseline(m, mentions, toks, v, clause)
         if refs is None:

@@ -61,7 +61,7 @@ def number_pattern() -> re.Pattern[str]:
         r"(?<![\w.,+/$\u20ac\u00a3#:-])(?:"
         rf"(?P<vague>(?:{vague}))(?![\w-])"
         r"|(?P<digits>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?!\d|[.,]\d|[%/]|:\d)"
-        r"(?:\s?(?P<scale>million|billion|thousand|hundred|lakhs?|crores?|mn|bn|m)\b)?"
+        r"(?:\s?(?P<scale>million|billion|thousand|hundred|lakhs?|crores?|mn|bn|m)\b)?(?![A-Za-z])"
         r"|(?P<half>half\s+a\s+(?:million|billion)|a\s+quarter\s+(?:of\s+)?a\s+million)(?![\w])"
         rf"|(?P<words>(?:{unit}|a\s+(?:dozen|hundred|thousand|million))"
         rf"(?:(?:-|\s+|\s+and\s+)(?:{word}))*)(?![\w])"
