@@ -17,33 +17,53 @@ def _figs(text: str, published: str = "2024-06-17") -> list[tuple[str, float | N
 
 CATEGORIES = [
     # coordination and distance
-    ("The assault has left more than 250 soldiers, 233 militants and more than 60 civilians dead.",
-     [("killed", 250), ("killed", 233), ("killed", 60)]),
-    ("Six people were reportedly killed, and 17 others were wounded in the clashes.",
-     [("killed", 6), ("injured", 17)]),
-    ("The evacuations ended after 32 buses took 1,600 people out of the district.",
-     [("buses", 32), ("evacuees", 1600)]),
-    ("Shelling of the market killed at least 23 people and wounded 58 others.",
-     [("killed", 23), ("injured", 58)]),
-    ("Five people were killed and 40 others injured in the tremor.",
-     [("killed", 5), ("injured", 40)]),
-    ("Floods killed more than 1,700 people and displaced about 8 million.",
-     [("killed", 1700), ("displaced", 8_000_000)]),
+    (
+        "The assault has left more than 250 soldiers, 233 militants and more than 60 civilians dead.",
+        [("killed", 250), ("killed", 233), ("killed", 60)],
+    ),
+    (
+        "Six people were reportedly killed, and 17 others were wounded in the clashes.",
+        [("killed", 6), ("injured", 17)],
+    ),
+    (
+        "The evacuations ended after 32 buses took 1,600 people out of the district.",
+        [("buses", 32), ("evacuees", 1600)],
+    ),
+    (
+        "Shelling of the market killed at least 23 people and wounded 58 others.",
+        [("killed", 23), ("injured", 58)],
+    ),
+    (
+        "Five people were killed and 40 others injured in the tremor.",
+        [("killed", 5), ("injured", 40)],
+    ),
+    (
+        "Floods killed more than 1,700 people and displaced about 8 million.",
+        [("killed", 1700), ("displaced", 8_000_000)],
+    ),
     # populations
-    ("The camp was once home to some 160,000 refugees, but just a few hundred remain.",
-     [("population", 160000), ("population", 200)]),
-    ("There are some 3,500 children among the 18,000 civilians living in the camp.",
-     [("population", 3500), ("population", 18000)]),
+    (
+        "The camp was once home to some 160,000 refugees, but just a few hundred remain.",
+        [("population", 160000), ("population", 200)],
+    ),
+    (
+        "There are some 3,500 children among the 18,000 civilians living in the camp.",
+        [("population", 3500), ("population", 18000)],
+    ),
     ("Thousands are trapped inside the besieged city.", [("population", 2000)]),
     ("The district of about 25,000 people was evacuated.", [("population", 25000)]),
     # evacuees, displaced, buses
-    ("Authorities evacuated 31,500 residents living along the slopes of the volcano.",
-     [("evacuees", 31500)]),
+    (
+        "Authorities evacuated 31,500 residents living along the slopes of the volcano.",
+        [("evacuees", 31500)],
+    ),
     ("Helicopters airlifted 57 stranded trekkers from the valley.", [("evacuees", 57)]),
     ("An estimated 7,800 refugees have crossed the border since Monday.", [("displaced", 7800)]),
     ("Drought has displaced over 1.2 million people this year.", [("displaced", 1_200_000)]),
-    ("More than 96,000 people displaced, of whom 41,500 are staying in schools.",
-     [("displaced", 96000), ("displaced", 41500)]),
+    (
+        "More than 96,000 people displaced, of whom 41,500 are staying in schools.",
+        [("displaced", 96000), ("displaced", 41500)],
+    ),
     ("The camp hosts an estimated 170,000 internally displaced people.", [("displaced", 170000)]),
     ("Six trucks of food were allowed in.", []),
     ("Up to 40 buses will be allowed to leave with evacuees.", [("buses", 40)]),
@@ -100,10 +120,16 @@ AS_OF = [
     ("Last year, 500 people were killed in the fighting.", "2018-05-21", "2017"),
     ("UNRWA says thousands are trapped there on 21 January, 2014.", "2015-04-14", "2014-01-21"),
     ("It was once home to 160,000 refugees, as well as others.", "2018-05-20", "before:"),
-    ("The town had about 70,000 residents before the war broke out in April 2023.", "2024-06-17",
-     "before:2023"),
-    ("The population dwindled from an estimated 200,000 people to a few thousand today.",
-     "2018-04-20", "before:"),
+    (
+        "The town had about 70,000 residents before the war broke out in April 2023.",
+        "2024-06-17",
+        "before:2023",
+    ),
+    (
+        "The population dwindled from an estimated 200,000 people to a few thousand today.",
+        "2018-04-20",
+        "before:",
+    ),
     ("Floods killed at least 1,086 people between January and March.", "2025-04-08", "2025-03"),
     ("About 500 people remain trapped in the town.", "2024-06-17", "2024-06-17"),
 ]
@@ -122,17 +148,28 @@ def test_as_of_is_empty_without_a_published_date() -> None:
 
 
 ATTRIBUTION = [
-    ("More than 60 civilians were killed, according to the Syrian Observatory for Human Rights.",
-     "Syrian Observatory for Human Rights"),
-    ("UNRWA estimates that there are some 3,500 children among the 18,000 civilians living there.",
-     "UNRWA"),
+    (
+        "More than 60 civilians were killed, according to the Syrian Observatory for Human Rights.",
+        "Syrian Observatory for Human Rights",
+    ),
+    (
+        "UNRWA estimates that there are some 3,500 children among the 18,000 civilians living there.",
+        "UNRWA",
+    ),
     ("The U.N.'s refugee agency warned of a threat to 12,000 refugees still there.", "UNHCR"),
-    ("An estimated 45,000 people remain trapped, the U.N. Office for the Coordination of "
-     "Humanitarian Affairs (OCHA) said last week.", "OCHA"),
-    ("Médecins Sans Frontières (MSF), which supports the hospital, said it treated 46 wounded people.",
-     "MSF"),
-    ("Twenty people were killed, according to Haiti's civil protection agency.",
-     "Haiti civil protection agency"),
+    (
+        "An estimated 45,000 people remain trapped, the U.N. Office for the Coordination of "
+        "Humanitarian Affairs (OCHA) said last week.",
+        "OCHA",
+    ),
+    (
+        "Médecins Sans Frontières (MSF), which supports the hospital, said it treated 46 wounded people.",
+        "MSF",
+    ),
+    (
+        "Twenty people were killed, according to Haiti's civil protection agency.",
+        "Haiti civil protection agency",
+    ),
     ("As many as six people were reportedly killed in the clashes.", ""),
     ("'The buses carried 600 evacuees,' a resident told AFP.", ""),
     ("'The buses carried 600 evacuees,' an ICRC spokesperson told AFP.", "ICRC"),

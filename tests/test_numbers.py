@@ -46,7 +46,12 @@ OTHER_STYLES = [
     + [pytest.param(*c, id=f"other:{c[1]}") for c in OTHER_STYLES],
 )
 def test_number_phrase(
-    text: str, phrase: str, value: float | None, low: float | None, high: float | None, qualifier: str
+    text: str,
+    phrase: str,
+    value: float | None,
+    low: float | None,
+    high: float | None,
+    qualifier: str,
 ) -> None:
     found = find_numbers(text)
     assert found, text
@@ -57,8 +62,17 @@ def test_number_phrase(
 
 @pytest.mark.parametrize(
     "text",
-    ["24/7 Live", "+233507713497", "COVID-19 cases", "$5 million", "12% funded", "at 3:40 a.m.",
-     "F-16 jets", "#3", "version 2.0.1"],
+    [
+        "24/7 Live",
+        "+233507713497",
+        "COVID-19 cases",
+        "$5 million",
+        "12% funded",
+        "at 3:40 a.m.",
+        "F-16 jets",
+        "#3",
+        "version 2.0.1",
+    ],
 )
 def test_glued_forms_are_not_numbers(text: str) -> None:
     assert find_numbers(text) == []
@@ -66,9 +80,17 @@ def test_glued_forms_are_not_numbers(text: str) -> None:
 
 @pytest.mark.parametrize(
     ("phrase", "value"),
-    [("six", 6), ("two dozen", 24), ("one hundred and fifty", 150), ("a thousand", 1000),
-     ("three million", 3_000_000), ("ninety-nine", 99), ("five hundred thousand", 500_000),
-     ("dozen", 12), ("banana", None)],
+    [
+        ("six", 6),
+        ("two dozen", 24),
+        ("one hundred and fifty", 150),
+        ("a thousand", 1000),
+        ("three million", 3_000_000),
+        ("ninety-nine", 99),
+        ("five hundred thousand", 500_000),
+        ("dozen", 12),
+        ("banana", None),
+    ],
 )
 def test_words_value(phrase: str, value: float | None) -> None:
     assert words_value(phrase) == value

@@ -36,7 +36,9 @@ def test_no_not_figure_is_extracted(seed_score: Score) -> None:
     assert seed_score.not_figures == []
 
 
-@pytest.mark.parametrize(("check", "at_least"), [("attribution", 24), ("as_of", 22), ("qualifier", 25)])
+@pytest.mark.parametrize(
+    ("check", "at_least"), [("attribution", 24), ("as_of", 22), ("qualifier", 25)]
+)
 def test_seed_fields(seed_score: Score, check: str, at_least: int) -> None:
     ok, n = seed_score.count(check)
     assert n >= 25 and ok >= at_least, f"{check}: {ok}/{n}"
