@@ -69,3 +69,20 @@ def test_no_spelling_maps_to_two_names() -> None:
             for name in [canonical, *variants]:
                 key = alias_key(str(name))
                 assert seen.setdefault(key, canonical) == canonical, (kind, name)
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in HERE.glob("*.yaml")))
+def test_no_key_is_written_twice(name: str) -> None:
+    """YAML keeps the last of two equal keys silently; a hand-edited file must not rely on it."""
+
+    class Strict(yaml.SafeLoader):
+        pass
+
+    def construct(loader: yaml.SafeLoader, node: yaml.MappingNode) -> dict[object, object]:
+        keys = [loader.construct_object(k) for k, _v in node.value]
+        dupes = {k for k in keys if keys.count(k) > 1}
+        assert not dupes, f"{name}: {sorted(map(str, dupes))} written twice"
+        return loader.construct_mapping(node)
+
+    Strict.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, construct)
+    yaml.load((HERE / name).read_text(encoding="utf-8"), Loader=Strict)  # noqa: S506
