@@ -297,10 +297,7 @@ def _find_head(toks: Sequence[Tok], i: int, v: Vocab) -> tuple[int, str, str, st
 
 
 _NOUN_CUES = GRAMMAR["noun_cues"]
-_STRENGTH_NOUNS = frozenset(
-    "force forces army contingent battalion brigade militia unit units team teams crowd "
-    "delegation convoy fleet".split()
-)
+_STRENGTH_NOUNS = GRAMMAR["strength_nouns"]
 _AGENTIVE = re.compile(r"(?:[^aeiou]ers|ists|ees|ians|ants|ents)$")
 
 
@@ -417,16 +414,10 @@ def _cue_matches(
     return out
 
 
-_APPOSITIVE_OPENERS = frozenset(
-    "about roughly some nearly almost around approximately or up more most many mostly "
-    "mainly including".split()
-)
+_APPOSITIVE_OPENERS = GRAMMAR["aside_openers"]
 
 
-_NUMBER_WORDS = frozenset(
-    "one two three four five six seven eight nine ten eleven twelve dozen dozens hundreds "
-    "thousands some about around at more nearly".split()
-)
+_NUMBER_WORDS = GRAMMAR["number_starts"]
 
 
 def _numberish(words: Sequence[str]) -> bool:
@@ -512,11 +503,7 @@ def _clause_ids(toks: Sequence[Tok], aside: set[int] | None = None) -> list[int]
 
 _TALLY_NOUNS = frozenset(("toll", "number", "tally", "total", "count"))
 _BEFORE_ONLY = frozenset(("houses", "hosts", "host", "shelter"))
-_LEVEL_VERBS = frozenset(
-    "rose risen rises rising reached reaches reach hit hits climbed climbs climbing stood "
-    "stands topped tops passed passes exceeded exceeds increased jumped soared surged "
-    "putting puts mounted mounts".split()
-)
+_LEVEL_VERBS = GRAMMAR["level_verbs"]
 _STRONG_LINKS = frozenset(("and", "or", "plus", "well", "among", "to", "whom", "them"))
 
 
@@ -722,7 +709,11 @@ def _elliptical(toks: Sequence[Tok], m: Mention_, v: Vocab) -> bool:
     if m.head_kind != "implicit" or m.first == 0 or m.last + 1 >= len(toks):
         return False
     return toks[m.first - 1].low in (",", "and") and toks[m.last + 1].low in (
-        "at", "in", "on", "from", "into"
+        "at",
+        "in",
+        "on",
+        "from",
+        "into",
     )
 
 

@@ -18,7 +18,8 @@ def _figs(text: str, published: str = "2024-06-17") -> list[tuple[str, float | N
 CATEGORIES = [
     # coordination and distance
     (
-        "The assault has left more than 250 soldiers, 233 militants and more than 60 civilians dead.",
+        "The assault has left more than 250 soldiers, 233 militants and more than 60 "
+        "civilians dead.",
         [("killed", 250), ("killed", 233), ("killed", 60)],
     ),
     (
@@ -153,7 +154,8 @@ ATTRIBUTION = [
         "Syrian Observatory for Human Rights",
     ),
     (
-        "UNRWA estimates that there are some 3,500 children among the 18,000 civilians living there.",
+        "UNRWA estimates that there are some 3,500 children among the 18,000 civilians "
+        "living there.",
         "UNRWA",
     ),
     ("The U.N.'s refugee agency warned of a threat to 12,000 refugees still there.", "UNHCR"),
@@ -163,7 +165,8 @@ ATTRIBUTION = [
         "OCHA",
     ),
     (
-        "Médecins Sans Frontières (MSF), which supports the hospital, said it treated 46 wounded people.",
+        "Médecins Sans Frontières (MSF), which supports the hospital, said it treated 46 wounded "
+        "people.",
         "MSF",
     ),
     (
