@@ -68,7 +68,7 @@ def content_lines(text: str) -> list[Span]:
             skipping = False
         if len(line) < 200 and _boilerplate(v).search(line):
             continue
-        key = re.sub(r"\W+", " ", line.lower()).strip()
+        key = " ".join(line.lower().split())
         if key in seen:
             continue
         seen.add(key)
