@@ -332,6 +332,13 @@ def _not_a_count(
         return True
     if (
         prev is not None
+        and prev.low == "of"
+        and first > 1
+        and toks[first - 2].low in ("mother", "father", "parent", "grandmother", "grandfather")
+    ):
+        return True  # "a mother of three"
+    if (
+        prev is not None
         and prev.text == ","
         and first > 1
         and toks[first - 2].cap
@@ -649,6 +656,20 @@ def _after_vehicle(
     return cue
 
 
+_VEHICLE_VERBS = frozenset(("carry", "carries", "carrying", "carried"))
+_AIRLIFT = frozenset(("warships", "planes", "aircraft", "flights", "helicopters", "jets"))
+
+
+def _vehicle_verbs(toks: Sequence[Tok], v: Vocab) -> list[tuple[int, int, str, float]]:
+    """ "Buses carrying 600 people": carrying is an evacuation only after a vehicle."""
+    return [
+        (i, i, "evacuees", STRONG)
+        for i, t in enumerate(toks)
+        if t.low in _VEHICLE_VERBS
+        and any(x.low in v.vehicle_nouns or x.low in _AIRLIFT for x in toks[max(0, i - 2) : i])
+    ]
+
+
 _PLACE_NOUNS = GRAMMAR["place_nouns"]
 
 
@@ -696,6 +717,8 @@ def _restates(toks: Sequence[Tok], m: Mention_) -> bool:
     before = [t.low for t in toks[max(0, m.first - 4) : m.first]]
     if before[-2:] in (["compared", "with"], ["compared", "to"], ["up", "from"], ["down", "from"]):
         return True  # "compared with 66,237 in the same period of 2022"
+    if before[-1:] == ["from"] and any(t.low in _LEVEL_VERBS for t in toks[: m.first]):
+        return True  # "the toll rose to 37 from 29 a week earlier"
     return (
         bool(before)
         and before[-1] in ("at", "to")
@@ -721,7 +744,7 @@ def _is_subset(toks: Sequence[Tok], m: Mention_) -> bool:
     before = [t.low for t in toks[max(0, m.first - 2) : m.first]]
     after = [t.low for t in toks[m.last + 1 : m.last + 3]]
     return (
-        before[-1:] == ["including"]
+        before[-1:] in (["including"], ["included"], ["include"], ["includes"])
         or before[-1:] in (["\u2013"], ["\u2014"], [":"])
         or before in (["of", "whom"], ["of", "them"], ["among", "them"], [",", "including"])
         or after == ["of", "them"]
@@ -743,14 +766,16 @@ def _decide(m: Mention_, v: Vocab, cargo: bool) -> str:
     if m.head in ("refugees", "refugee", "migrants", "asylum-seekers") and not scores:
         scores["displaced"] = 1.0  # refugees counted where they arrived
     if not scores:
-        return "other" if m.head_kind == "person" else ""
+        return ""  # a count of people with nothing saying what it counts
     order = ("killed", "injured", "evacuees", "displaced", "population", "missing", "detained")
     best = max(order, key=lambda c: (scores.get(c, 0.0), -order.index(c)))
+    if best in ("missing", "detained"):
+        return ""  # the missing and the detained are not counted here
     top = scores.get(best, 0.0)
     if m.head_kind in ("implicit", "agent") and top < STRONG:
         return ""
     if top < 1.0:
-        return "other" if m.head_kind in ("person", "household") else ""
+        return ""
     return best
 
 
@@ -781,7 +806,11 @@ def _baseline(
     for i in after:
         if lows[i] == "before" and any(w in _BASELINE_EVENTS for w in lows[i + 1 : i + 5]):
             return True
-    if lows and lows[0] == "before" and any(w in _BASELINE_EVENTS for w in lows[1:6]):
+    if (
+        lows
+        and lows[0] == "before"
+        and any(w in _BASELINE_EVENTS or w[:1].isdigit() for w in lows[1:6])
+    ):
         comma = lows.index(",") if "," in lows else len(lows)
         if comma < m.first and not any(o.first < m.first and o.group != m.group for o in mentions):
             return True
@@ -937,7 +966,7 @@ def _analyse_sentence(
     if not mentions:
         return []
     _group(mentions, toks, text)
-    all_cues = _cue_matches(toks, v, set())
+    all_cues = _cue_matches(toks, v, set()) + _vehicle_verbs(toks, v)
     _score(mentions, toks, v, all_cues)
     lows = {t.low for t in toks}
     evacuation = any(
@@ -953,17 +982,21 @@ def _analyse_sentence(
     prev_cat = ""
     current = -1
     inherit = ""
+    bar = 8.0  # an own cue at least this strong beats what the subset inherits
     for m in mentions:
         if m.group != current:
             prev_cat = cats.get(current, prev_cat)
             current = m.group
             inherit = ""
             if subset_lead and m is mentions[0]:
-                inherit = before
+                inherit, bar = before, 8.0
             elif _is_subset(toks, m) or _restates(toks, m) or _elliptical(toks, m, v):
-                inherit = prev_cat or (before if m is mentions[0] else "")
+                # from this sentence: strong; from the sentence before: only with no cue
+                inherit, bar = (prev_cat, 8.0) if prev_cat else (before, STRONG)
+                if not prev_cat and m is not mentions[0]:
+                    inherit = ""
         cat = _decide(m, v, cargo)
-        weak = max(m.scores.values(), default=0.0) < 8.0
+        weak = max(m.scores.values(), default=0.0) < bar
         if m.reference:
             cat = "population" if m.head_kind == "person" else ""
         elif inherit and weak and m.head_kind != "vehicle":
