@@ -14,6 +14,7 @@ from typing import Any
 
 import yaml
 
+from extract.dates import MONTHS
 from extract.errors import ArticleError
 from extract.figure import Source
 
@@ -23,25 +24,7 @@ ARTICLE_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES
 SOURCES_FILE = "sources.yaml"
 
 _DATA = Path(__file__).with_name("wires.yaml")
-_MONTHS = {
-    m: i + 1
-    for i, m in enumerate(
-        [
-            "january",
-            "february",
-            "march",
-            "april",
-            "may",
-            "june",
-            "july",
-            "august",
-            "september",
-            "october",
-            "november",
-            "december",
-        ]
-    )
-}
+_MONTHS = {m: i + 1 for i, m in enumerate(MONTHS)}
 
 
 @dataclass(frozen=True)
