@@ -33,22 +33,6 @@ _CLAUSE_BREAK = frozenset(";:\u2014\u2013()")
 _CLAUSE_WORDS = GRAMMAR["clause_words"]
 _LIST_LINKS = GRAMMAR["list_links"]
 _AGE_BEFORE = frozenset(("aged", "age", "ages", "aging"))
-_PLACE_PREPS = frozenset(
-    [
-        "in",
-        "at",
-        "near",
-        "from",
-        "into",
-        "across",
-        "outside",
-        "inside",
-        "around",
-        "of",
-        "to",
-        "toward",
-    ]
-)
 _NOT_PLACES = GRAMMAR["not_places"]
 
 
@@ -550,10 +534,12 @@ def _score(
     toks: Sequence[Tok],
     v: Vocab,
     all_cues: list[tuple[int, int, str, float]],
+    aside: set[int],
+    clause: list[int],
 ) -> None:
-    """Score each mention's categories from the cue words around its group."""
+    """Score each mention's categories from the cue words around its group; ``aside``
+    and ``clause`` are the sentence's :func:`appositives` and :func:`_clause_ids`."""
     taken = {i for m in mentions for i in range(m.first, m.last + 1)}
-    aside = appositives(toks)
     found = [c for c in all_cues if c[0] not in taken and c[0] not in aside]
     states = {c0 for c0, _c1, cat, _w in found if cat in ("missing", "detained")}
     cues = [
@@ -562,7 +548,6 @@ def _score(
         if not _describes_place(toks, c)
         and not (c[2] == "population" and any(c[1] < x <= c[1] + 3 for x in states))
     ]
-    clause = _clause_ids(toks, aside)
     groups: dict[int, list[Mention_]] = {}
     for m in mentions:
         groups.setdefault(m.group, []).append(m)
@@ -967,13 +952,14 @@ def _analyse_sentence(
         return []
     _group(mentions, toks, text)
     all_cues = _cue_matches(toks, v, set()) + _vehicle_verbs(toks, v)
-    _score(mentions, toks, v, all_cues)
+    aside = appositives(toks)
+    clause = _clause_ids(toks, aside)
+    _score(mentions, toks, v, all_cues, aside, clause)
     lows = {t.low for t in toks}
     evacuation = any(
         c[2] == "evacuees" and toks[c[0]].low not in ("convoy", "convoys") for c in all_cues
     )
     cargo = bool(lows & v.cargo_words) or not evacuation
-    clause = _clause_ids(toks, appositives(toks))
     refs: list[TimeRef] | None = None
     out: list[Figure] = []
     # "Of these, 12,800 are children": a subset of the last sentence's figure
