@@ -273,7 +273,6 @@ class Resolver:
     text: str
     aliases: Aliases
     people: dict[str, str] = field(default_factory=dict)
-    last: Callable[[], str] = lambda: ""
     _orgs: list[str] | None = None
     _searched: set[str] = field(default_factory=set)
     _expanded: dict[str, str] = field(default_factory=dict)
@@ -333,11 +332,11 @@ class Resolver:
             }
         return self._org_words
 
-    def body(self, raw: str, kind: str = "said") -> str:
+    def body(self, raw: str, kind: str = "said", last: Callable[[], str] | None = None) -> str:
         """The canonical body for a speaker phrase; empty when it names no one the
         article credits (a wire agency, an unresolvable pronoun)."""
         if kind == "pronoun":
-            return self.last()
+            return last() if last else ""
         acronym = re.search(r"\(([A-Z][\w.-]{1,12})\)$", raw)
         if acronym:
             short = acronym.group(1)
@@ -376,7 +375,7 @@ class Resolver:
         if name in wire_names():
             return ""
         if not any(w[:1].isupper() for w in words) and words[-1].lower() in GENERIC_DESCRIPTORS:
-            return self.last()
+            return last() if last else ""
         return self._finish(self._person(name))
 
     def _person(self, name: str) -> str:

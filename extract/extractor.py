@@ -70,6 +70,7 @@ class _Article:
     _speakers: dict[int, list[Mention]] = field(default_factory=dict)
     _tokens: dict[int, list[Tok]] = field(default_factory=dict)
     _places: dict[int, list[tuple[int, str]]] = field(default_factory=dict)
+    _before: dict[int, str] = field(default_factory=dict)
 
     @property
     def resolver(self) -> Resolver:
@@ -96,15 +97,24 @@ class _Article:
             found = self._places[k] = _places(self.text, s.start, s.end, self.aliases)
         return found
 
-    def body_before(self, k: int) -> str:
-        """The last body credited in the sentences before sentence ``k``."""
+    def body_before(self, k: int, depth: int = 0) -> str:
+        """The last body credited in the sentences before sentence ``k`` (a "the agency"
+        there stands for the body before it, a few sentences back at most)."""
+        if k in self._before:
+            return self._before[k]
+        found = ""
         for j in range(k - 1, max(-1, k - 8), -1):
             named = [m for m in self.speakers(j) if m.kind != "pronoun"]
             for m in reversed(named):
-                body = self.resolver.body(m.raw, m.kind)
-                if body:
-                    return body
-        return ""
+                earlier = (lambda j=j: self.body_before(j, depth + 1)) if depth < 3 else None
+                found = self.resolver.body(m.raw, m.kind, earlier)
+                if found:
+                    break
+            if found:
+                break
+        if depth == 0:
+            self._before[k] = found
+        return found
 
     def baseline_year(self) -> str:
         """The year a "once home to" figure holds before: the earliest year the
@@ -864,8 +874,7 @@ def _attribution(art: _Article, k: int, pos: int) -> str:
     for best in mentions:
         if best.kind == "pronoun":
             return art.body_before(k)
-        art.resolver.last = lambda: art.body_before(k)
-        body = art.resolver.body(best.raw, best.kind)
+        body = art.resolver.body(best.raw, best.kind, lambda: art.body_before(k))
         if body:
             return body
     # a quotation that runs on: the speaker follows the closing quote

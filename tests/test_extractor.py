@@ -243,3 +243,20 @@ def test_units_never_mix() -> None:
     assert (buses.unit, people.unit) == ("bus", "person")
     with pytest.raises(pint.DimensionalityError):
         buses.quantity() + people.quantity()
+
+
+def test_descriptors_and_pronouns_resolve_backwards_only() -> None:
+    text = (
+        "The World Food Programme said aid was blocked. The agency said the roads were cut. "
+        'Some 300 people were killed, the monitor said. "Another 500 died," he said.'
+    )
+    figs = extract_figures(text, Source(published="2024-01-01"))
+    assert [(f.value, f.attributed_to) for f in figs] == [(300, "WFP"), (500, "WFP")]
+
+
+def test_a_long_chain_of_descriptors_finishes() -> None:
+    chain = " ".join("The agency said the roads were cut." for _ in range(500))
+    text = f'{chain} Some 300 people were killed, the monitor said. "Another 500 died," he said.'
+    figs = extract_figures(text, Source(published="2024-01-01"))
+    assert [f.value for f in figs] == [300, 500]
+    assert all(f.attributed_to == "" for f in figs)

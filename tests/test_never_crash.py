@@ -40,7 +40,8 @@ WORDS = (
     "some", "an estimated", "as many as", "once home to", "dwindled", "said", "told",
     "according to", "the UN", "Reuters", "Monday", "March", "in", "of", "one", "two",
     "hundred", "thousand", "million", "a dozen", "aged", "percent", "%", "year-old",
-    "Related Articles", "Subscribe", "Mr.", "U.N.", "No.",
+    "Related Articles", "Subscribe", "Mr.", "U.N.", "No.", "the agency said", "he said",
+    "the monitor said", "she told AFP", "spokesman", "the Observatory", "'s", "which",
 )  # fmt: skip
 PUNCT = (" ", " ", " ", "\n", "\n\n", ", ", ". ", "; ", " - ", "\u2013", '"', "\u201c",
          "\u201d", "'", "(", ")", ":", "!", "?", "\t", "\u00a0", "\u200b")  # fmt: skip
