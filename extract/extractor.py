@@ -392,11 +392,22 @@ def _not_a_count(
 def _cue_matches(
     toks: Sequence[Tok], v: Vocab, taken: set[int]
 ) -> list[tuple[int, int, str, float]]:
-    """Cue phrases in the sentence as (first token, last token, category, weight)."""
+    """Cue phrases in the sentence as (first token, last token, category, weight).
+    A capitalised word inside a name ("the Red Cross") is no cue, except in a title-case
+    headline ("Thousands Flee As Fighting Spreads")."""
     out: list[tuple[int, int, str, float]] = []
     n = len(toks)
+    words = [t for t in toks if t.text[:1].isalpha()]
+    title_case = bool(words) and sum(t.cap for t in words) > 0.6 * len(words)
     for i, t in enumerate(toks):
         if i in taken:
+            continue
+        if (
+            t.cap
+            and i > 0
+            and not title_case
+            and (toks[i - 1].cap or (i + 1 < n and toks[i + 1].cap))
+        ):
             continue
         for cue in cues_starting(v, t.low):
             k = len(cue.tokens)

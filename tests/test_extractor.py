@@ -260,3 +260,14 @@ def test_a_long_chain_of_descriptors_finishes() -> None:
     figs = extract_figures(text, Source(published="2024-01-01"))
     assert [f.value for f in figs] == [300, 500]
     assert all(f.attributed_to == "" for f in figs)
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ('"We have rescued 85 people so far," said a Red Cross spokesman.', []),
+        ("Thousands Flee As Fighting Spreads", [("displaced", 2000.0)]),
+    ],
+)
+def test_words_inside_names_are_no_cues(text: str, want: list[tuple[str, float]]) -> None:
+    assert _figs(text) == want
