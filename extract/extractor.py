@@ -208,6 +208,8 @@ def _find_head(toks: Sequence[Tok], i: int, v: Vocab) -> tuple[int, str, str, st
             for k in range(j + 2, min(n, j + 5)):
                 if toks[k].low in v.person_nouns:
                     return k, toks[k].low, "person", _join(toks, j + 2, k)
+                if toks[k].low in _PLACE_NOUNS:  # "a 60,000-strong city"
+                    return k, "population", "person", _join(toks, j + 2, k)
                 if not toks[k].text.isalpha() or toks[k].low in _STRENGTH_NOUNS:
                     break
             return i, "", "skip", ""  # "a 3,000-strong force": a strength, not a population
@@ -228,7 +230,7 @@ def _find_head(toks: Sequence[Tok], i: int, v: Vocab) -> tuple[int, str, str, st
                 # "four of them children": the noun after names the subset
                 if j + 1 < n and toks[j + 1].low in v.person_nouns:
                     return j + 1, toks[j + 1].low, "person", toks[j + 1].text
-                return i, "", "implicit", ""
+                return j, "", "implicit", ""  # "460 of them had been airlifted"
             j += 1
     start_who = j
     last_cap: int | None = None
@@ -451,7 +453,11 @@ def appositives(toks: Sequence[Tok]) -> set[int]:
                 inner = [x.low for x in toks[i + 1 : j]]
                 pairs = set(zip(inner, inner[1:], strict=False))
                 if inner and (
-                    {("of", "them"), ("among", "them"), ("of", "whom")} & pairs
+                    (
+                        {("of", "them"), ("among", "them"), ("of", "whom")} & pairs
+                        and len(inner) <= 7
+                        and _numberish(inner[:2])
+                    )
                     or (inner[0] == "including" and len(inner) <= 6 and _numberish(inner[1:4]))
                     or "%" in inner
                     or "percent" in inner
@@ -580,7 +586,7 @@ def _score(
     def transitive(c1: int) -> bool:
         # "killed 23 people and wounded 58 others": the verb takes the number after it
         j = c1 + 1
-        while j < len(toks) and toks[j].low in ("the", "a", "an", "another", "some", "all"):
+        while j not in starts and j < len(toks) and toks[j].low in ("the", "a", "an", "all"):
             j += 1
         return j in starts
 
@@ -590,7 +596,7 @@ def _score(
         if all(m.head_kind == "vehicle" for m in groups[g]):
             continue
         for c0, c1, _cat, _w in cues:
-            if c0 > b and _gap(toks, b + 1, c0, v) == 0 and not transitive(c1):
+            if c0 > b and _gap(toks, b + 1, c0, v, cue_at) == 0 and not transitive(c1):
                 owned.setdefault(c0, g)
     for g, (a, b) in spans.items():
         scores: dict[str, float] = {}
@@ -628,7 +634,11 @@ def _score(
                 if toks[c1].low == "of" and c1 > c0 and d:
                     continue
                 nominal = {t.low for t in toks[max(0, c0 - 3) : c1 + 1]} & _TALLY_NOUNS
-                if nominal or any(t.low in _LEVEL_VERBS for t in toks[c1 + 1 : a]):
+                between = toks[c1 + 1 : a]
+                level = any(t.low in _LEVEL_VERBS for t in between) and not any(
+                    t.low in v.non_count_words for t in between
+                )
+                if nominal or level:
                     s = 8.0  # "the death toll ... rose to N", "displacement hits 120 million"
                 elif d == 0 and w >= STRONG and cat != "population":
                     s = 13.0  # an event verb takes the number: "evacuated 31,500 residents"
@@ -1009,8 +1019,8 @@ def _analyse_sentence(
             cat = inherit  # "of whom 41,500", "including four children"
         if not cat:
             continue
-        if not m.reference:  # a whole ("Sudan's 49 million") is not what follows a subset of
-            cats.setdefault(m.group, cat)
+        if not m.reference and m.head_kind != "vehicle":
+            cats.setdefault(m.group, cat)  # a subset is of people, never of a whole or of buses
         m.category = cat
         m.baseline = cat in ("population", "displaced") and _baseline(m, mentions, toks, v, clause)
         if refs is None:

@@ -60,7 +60,8 @@ def number_pattern() -> re.Pattern[str]:
     return re.compile(
         r"(?<![\w.,+/$\u20ac\u00a3#:-])(?:"
         rf"(?P<vague>(?:{vague}))(?![\w-])"
-        r"|(?P<digits>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?!\d|[.,]\d|[%/]|:\d)"
+        r"|(?P<digits>\d{1,2}(?:,\d\d)+,\d{3}(?:\.\d+)?|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+        r"(?!\d|[.,]\d|[%/]|:\d)"
         r"(?:\s?(?P<scale>million|billion|thousand|hundred|lakhs?|crores?|mn|bn|m)\b)?(?![A-Za-z])"
         r"|(?P<half>half\s+a\s+(?:million|billion)|a\s+quarter\s+(?:of\s+)?a\s+million)(?![\w])"
         rf"|(?P<words>(?:{unit}|a\s+(?:dozen|hundred|thousand|million))"
@@ -143,7 +144,8 @@ def _bounds(value: float, qualifier: str) -> tuple[float | None, float | None]:
 
 
 _RANGE_AFTER = re.compile(
-    r"\s*(?:-|\u2013|to|and)\s*(\d{1,3}(?:,\d{3})+|\d+)(?![\d,.])(?:\s?(million|thousand))?", re.I
+    r"\s*(?:-|\u2013|to|and)\s*(\d{1,3}(?:,\d{3})+|\d+)(?!\d|[.,]\d)(?:\s?(million|thousand))?",
+    re.I,
 )
 
 

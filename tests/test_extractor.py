@@ -73,6 +73,18 @@ CATEGORIES = [
     ("Among the dead are 126 children.", [("killed", 126)]),
     ("Seven children were among those killed.", [("killed", 7)]),
     ("She treated 46 wounded people, 11 of them children.", [("injured", 46), ("injured", 11)]),
+    (
+        "A shell hit a house, killing three civilians and wounding a dozen, it added.",
+        [("killed", 3), ("injured", 12)],
+    ),
+    (
+        "At least 17 people, including nine children, were killed and over 70 others injured.",
+        [("killed", 17), ("killed", 9), ("injured", 70)],
+    ),
+    ("Cholera death toll rises to 21 as residents demand answers", [("killed", 21)]),
+    ("The toll could be between 18,000 and 20,000.", [("killed", 18000)]),
+    ("The front has reached a 60,000-strong city.", [("population", 60000)]),
+    ("In all, 5,84,888 people were evacuated to cyclone shelters.", [("evacuees", 584888)]),
 ]
 
 
