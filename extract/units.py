@@ -1,4 +1,5 @@
-"""Counting units: people and vehicles are different dimensions, so they never add up."""
+"""Counting units: people, vehicles and households are different dimensions, so they
+never add up."""
 
 from __future__ import annotations
 
@@ -12,12 +13,14 @@ person = [people] = people = persons
 bus = [vehicles] = buses
 vehicle = bus = vehicles
 truck = bus = trucks
+household = [households] = households = family = families
 """
 
 
 @lru_cache(maxsize=1)
 def registry() -> pint.UnitRegistry[Any]:
-    """The shared unit registry with counting units (person, bus, vehicle, truck)."""
+    """The shared unit registry with counting units (person, bus, vehicle, truck,
+    household)."""
     reg: pint.UnitRegistry[Any] = pint.UnitRegistry(filename=None)
     for line in _DEFINITIONS.strip().splitlines():
         reg.define(line)
