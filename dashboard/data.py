@@ -42,16 +42,6 @@ NONE = "(none)"
 GROUP_KEY_COLUMNS: tuple[str, ...] = ("category", "who", "where", "as_of", "published")
 """What a figure's comparison group depends on (with the set of such values present)."""
 
-FATAL_MESSAGES: tuple[str, ...] = (
-    "not valid YAML",
-    "not UTF-8 text",
-    "cannot read the file",
-    "no such file",
-    "the top level should be",
-)
-"""Beginnings of problem messages that mean none of figures.yaml could be used."""
-
-
 # --- where the data comes from -------------------------------------------------------
 
 
@@ -156,11 +146,7 @@ class Loaded:
 
 def is_fatal(problem: Problem, figures: Path | None) -> bool:
     """Whether ``problem`` means none of the figures file at ``figures`` was usable."""
-    return (
-        figures is not None
-        and problem.file == str(figures)
-        and problem.message.startswith(FATAL_MESSAGES)
-    )
+    return figures is not None and problem.file == str(figures) and problem.fatal
 
 
 def load(paths: Paths) -> Loaded:

@@ -24,7 +24,7 @@ import hashlib
 import math
 import re
 from collections.abc import Collection, Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -94,7 +94,9 @@ class Problem:
     """One thing wrong, where it is and how to fix it.
 
     ``line`` and ``column`` count from 1; ``suggestion`` is a suggested fix in a plain
-    sentence, empty when there is nothing better to say than the message.
+    sentence, empty when there is nothing better to say than the message. ``fatal``
+    says that nothing of the file could be used (missing, unreadable, not YAML, not a
+    mapping at the top).
     """
 
     file: str
@@ -102,6 +104,7 @@ class Problem:
     column: int
     message: str
     suggestion: str = ""
+    fatal: bool = False
 
     def __str__(self) -> str:
         return f"{self.file}:{self.line}:{self.column}: {self.message}"
@@ -517,7 +520,7 @@ def _parse(
         try:
             root = loader.get_single_node()
         except yaml.YAMLError as exc:
-            return Layer(path=file), [_yaml_problem(file, exc, text)]
+            return Layer(path=file), [replace(_yaml_problem(file, exc, text), fatal=True)]
         if root is None:
             return Layer(path=file), []
         reader = _Reader(file, loader)
@@ -526,6 +529,8 @@ def _parse(
         usable = reader.usable(root)
         layer = _read_layer(reader, root, file, extra_ids) if usable else Layer(path=file)
         problems = sorted(reader.problems, key=lambda p: (p.line, p.column))
+        if not usable or not isinstance(root, yaml.MappingNode):
+            problems = [replace(p, fatal=True) for p in problems]
         return layer, problems
     finally:
         loader.dispose()
@@ -869,9 +874,10 @@ def read_text(path: Path) -> tuple[str, bytes, list[Problem]]:
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
-        return "", b"", [Problem(file, 1, 1, "no such file", "create it, or give another path")]
+        missing = Problem(file, 1, 1, "no such file", "create it, or give another path", True)
+        return "", b"", [missing]
     except OSError as exc:
-        return "", b"", [Problem(file, 1, 1, f"cannot read the file ({exc.strerror})")]
+        return "", b"", [Problem(file, 1, 1, f"cannot read the file ({exc.strerror})", "", True)]
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -880,7 +886,7 @@ def read_text(path: Path) -> tuple[str, bytes, list[Problem]]:
         return (
             "",
             raw,
-            [Problem(file, line, col, "not UTF-8 text", "save the file as UTF-8")],
+            [Problem(file, line, col, "not UTF-8 text", "save the file as UTF-8", True)],
         )
     return text, raw, []
 
