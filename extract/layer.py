@@ -689,32 +689,16 @@ def _read_figure_fields(
                 values[key] = v
             else:
                 r.add(vnode, "reject should be true or false")
-        elif key == "category":
+        elif key in ("category", "qualifier"):
+            choices = ALL_CATEGORIES if key == "category" else QUALIFIERS
             t = r.text(vnode, key)
-            good = t is not None and t in ALL_CATEGORIES
+            good = t is not None and (t in choices or (key == "qualifier" and t == ""))
             if good:
                 values[key] = t
             elif t is not None:
-                near = closest(t, ALL_CATEGORIES)
+                near = closest(t, choices)
                 hint = f"; did you mean '{near}'?" if near else ""
-                r.add(
-                    vnode,
-                    f"unknown category '{t}'{hint}",
-                    "use one of: " + ", ".join(ALL_CATEGORIES),
-                )
-        elif key == "qualifier":
-            t = r.text(vnode, key)
-            good = t is not None and (t in QUALIFIERS or t == "")
-            if good:
-                values[key] = t
-            elif t is not None:
-                near = closest(t, QUALIFIERS)
-                hint = f"; did you mean '{near}'?" if near else ""
-                r.add(
-                    vnode,
-                    f"unknown qualifier '{t}'{hint}",
-                    "use one of: " + ", ".join(QUALIFIERS),
-                )
+                r.add(vnode, f"unknown {key} '{t}'{hint}", "use one of: " + ", ".join(choices))
         else:
             t = r.text(vnode, key)
             good = t is not None
