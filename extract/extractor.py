@@ -23,7 +23,7 @@ from extract.dates import MONTHS, TimeRef, parse_base, time_refs, years_mentione
 from extract.figure import Figure, Source
 from extract.numbers import NumberPhrase, find_numbers
 from extract.text import Span, content_lines, sentences
-from extract.vocab import GRAMMAR, STRONG, Vocab, cues_starting, vocab
+from extract.vocab import GRAMMAR, STRONG, Vocab, cue_table, cues_starting, is_cue_word, vocab
 
 _MONTH_WORDS = frozenset(MONTHS) | frozenset(m[:3] for m in MONTHS) | {"sept"}
 _PREPOSITIONS = GRAMMAR["prepositions"]
@@ -141,22 +141,62 @@ class _Article:
 
 
 def _places(text: str, start: int, end: int, aliases: Aliases) -> list[tuple[int, str]]:
-    """Place-like names in ``text[start:end]`` with their offsets."""
+    """Place-like names in ``text[start:end]`` with their offsets: one to three
+    capitalised words after a preposition ("in Aleppo", "near the Bab al-Hawa") or
+    before a possessive ("Syria's north"). Empty when there is none."""
     out: list[tuple[int, str]] = []
     seg = text[start:end]
-    for m in re.finditer(
-        r"(?:\b(?:in|at|near|from|into|across|outside|inside|around|of|to|toward)\s+(?:the\s+)?"
-        r"|(?<![\w])(?=[A-Z][\w-]+(?:'s|\u2019s)\s))"
-        r"((?:[A-Z][\w-]+)(?:\s+(?:al-|el-)?[A-Z][\w-]+){0,2})",
-        seg,
-    ):
-        name = m.group(1)
+    done = 0  # where the last name ended: names never overlap
+    for cap in _CAPITAL.finditer(seg):
+        c = cap.start()
+        if c < done or (c and _is_word_char(seg[c - 1])):
+            continue
+        m = _PLACE_NAME.match(seg, c)
+        if m is None or not (_after_preposition(seg, c) or _POSSESSIVE.match(seg, c)):
+            continue
+        done = m.end()
+        name = m.group()
         low = name.lower()
         first = low.split()[0]
         if first in _NOT_PLACES or any(w in _ORGISH for w in low.split()):
             continue
-        out.append((start + m.start(1), aliases.canonical("places", name)))
+        out.append((start + c, aliases.canonical("places", name)))
     return out
+
+
+_CAPITAL = re.compile(r"[A-Z]\w*")
+_PLACE_NAME = re.compile(r"[A-Z][\w-]+(?:\s+(?:al-|el-)?[A-Z][\w-]+){0,2}")
+_POSSESSIVE = re.compile(r"[A-Z][\w-]+(?:'s|\u2019s)\s")
+_PLACE_PREPOSITIONS = frozenset(
+    ("in", "at", "near", "from", "into", "across", "outside", "inside", "around", "of", "to",
+     "toward")
+)  # fmt: skip
+
+
+def _is_word_char(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"
+
+
+def _word_before(seg: str, j: int) -> tuple[str, int]:
+    """The word ending at ``seg[j]`` after the whitespace before ``j`` (at least one
+    character of it), with where it starts; ``("", j)`` when there is none."""
+    i = j
+    while i > 0 and seg[i - 1].isspace():
+        i -= 1
+    if i == j:
+        return "", j
+    k = i
+    while k > 0 and _is_word_char(seg[k - 1]):
+        k -= 1
+    return seg[k:i], k
+
+
+def _after_preposition(seg: str, c: int) -> bool:
+    """Whether "in", "near", "from" ... (and perhaps "the") stands right before ``c``."""
+    word, k = _word_before(seg, c)
+    if word == "the":
+        word, k = _word_before(seg, k)
+    return word in _PLACE_PREPOSITIONS
 
 
 _ORGISH = GRAMMAR["organisation_words"]
@@ -178,7 +218,7 @@ def _is_capitalized_name(tok: Tok, v: Vocab) -> bool:
 
 
 def _is_cue_word(low: str, v: Vocab) -> bool:
-    return any(len(c.tokens) == 1 for c in cues_starting(v, low))
+    return is_cue_word(v, low)
 
 
 def _tok_index(toks: Sequence[Tok], starts: list[int], pos: int) -> int:
@@ -399,10 +439,14 @@ def _cue_matches(
     headline ("Thousands Flee As Fighting Spreads")."""
     out: list[tuple[int, int, str, float]] = []
     n = len(toks)
-    words = [t for t in toks if t.text[:1].isalpha()]
-    title_case = bool(words) and sum(t.cap for t in words) > 0.6 * len(words)
+    words = [t.cap for t in toks if t.text[:1].isalpha()]
+    title_case = bool(words) and sum(words) > 0.6 * len(words)
+    table = cue_table(v)
     for i, t in enumerate(toks):
-        if i in taken:
+        cues = table.get(t.low)
+        if cues is None:
+            cues = cues_starting(v, t.low)
+        if not cues or i in taken:
             continue
         if (
             t.cap
@@ -411,7 +455,7 @@ def _cue_matches(
             and (toks[i - 1].cap or (i + 1 < n and toks[i + 1].cap))
         ):
             continue
-        for cue in cues_starting(v, t.low):
+        for cue in cues:
             k = len(cue.tokens)
             if k == 1 or (
                 i + k <= n
@@ -429,6 +473,7 @@ def _cue_matches(
 
 
 _APPOSITIVE_OPENERS = GRAMMAR["aside_openers"]
+_ASIDE_CLOSE = {",": ",", "\u2013": "\u2013", "\u2014": "\u2014", "(": ")", "-": "-"}
 
 
 _NUMBER_WORDS = GRAMMAR["number_starts"]
@@ -445,7 +490,7 @@ def appositives(toks: Sequence[Tok]) -> set[int]:
     out: set[int] = set()
     n = len(toks)
     for i, t in enumerate(toks):
-        close = {",": ",", "\u2013": "\u2013", "\u2014": "\u2014", "(": ")", "-": "-"}.get(t.text)
+        close = _ASIDE_CLOSE.get(t.text)
         if close is None or i + 1 >= n:
             continue
         for j in range(i + 1, min(n, i + 16)):

@@ -52,20 +52,39 @@ WEAK = 1.0
 
 
 def cues_starting(v: Vocab, low: str) -> tuple[Cue, ...]:
-    """The cues whose first word is ``low`` (exact or by prefix), memoised per word."""
+    """The cues whose first word is ``low`` (exact or by prefix), memoised per word;
+    an empty tuple when no cue starts with it."""
+    table = cue_table(v)
+    found = table.get(low)
+    if found is None:
+        found = table[low] = tuple(v.cues_exact.get(low, ())) + tuple(
+            cue for prefix, cue in v.cues_prefix if low.startswith(prefix)
+        )
+    return found
+
+
+def cue_table(v: Vocab) -> dict[str, tuple[Cue, ...]]:
+    """The memo behind :func:`cues_starting` for ``v``: word -> cues starting with it.
+    A word not yet looked up is missing; ask :func:`cues_starting` for it."""
     cache = _CUE_CACHE.get(id(v))
     if cache is None:
         cache = _CUE_CACHE[id(v)] = {}
+    return cache
+
+
+def is_cue_word(v: Vocab, low: str) -> bool:
+    """Whether ``low`` alone is a cue (a one-word cue phrase starts with it)."""
+    cache = _CUE_WORD_CACHE.get(id(v))
+    if cache is None:
+        cache = _CUE_WORD_CACHE[id(v)] = {}
     found = cache.get(low)
     if found is None:
-        found = tuple(v.cues_exact.get(low, ())) + tuple(
-            cue for prefix, cue in v.cues_prefix if low.startswith(prefix)
-        )
-        cache[low] = found
+        found = cache[low] = any(len(c.tokens) == 1 for c in cues_starting(v, low))
     return found
 
 
 _CUE_CACHE: dict[int, dict[str, tuple[Cue, ...]]] = {}
+_CUE_WORD_CACHE: dict[int, dict[str, bool]] = {}
 
 
 @lru_cache(maxsize=1)
