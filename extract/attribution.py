@@ -42,16 +42,44 @@ class Tok:
         self.text = text
         self.start = start
         self.end = end
-        self.low = text.lower().rstrip(".")
-        self.cap = text[:1].isupper()
+        self.low, self.cap = _word_forms(text)
 
     def __repr__(self) -> str:
         return f"Tok({self.text!r}, {self.start}, {self.end})"
 
 
+def _word_forms(text: str) -> tuple[str, bool]:
+    """A token text's lower-case form (no trailing dot) and whether it is capitalised,
+    memoised: news text repeats the same few thousand words."""
+    forms = _FORMS.get(text)
+    if forms is None:
+        forms = (text.lower().rstrip("."), text[:1].isupper())
+        if len(_FORMS) < 200_000:
+            _FORMS[text] = forms
+    return forms
+
+
+_FORMS: dict[str, tuple[str, bool]] = {}
+
+
 def tokenize(text: str, offset: int = 0) -> list[Tok]:
-    """Word and punctuation tokens with offsets (shifted by ``offset``)."""
-    return [Tok(m.group(), m.start() + offset, m.end() + offset) for m in _TOKEN.finditer(text)]
+    """Word and punctuation tokens with offsets (shifted by ``offset``); empty for a
+    text with none."""
+    out: list[Tok] = []
+    append = out.append
+    new = object.__new__
+    forms = _FORMS
+    for m in _TOKEN.finditer(text):
+        word = m.group()
+        tok = new(Tok)
+        tok.text = word
+        tok.start, tok.end = m.span()
+        tok.start += offset
+        tok.end += offset
+        found = forms.get(word)
+        tok.low, tok.cap = found if found is not None else _word_forms(word)
+        append(tok)
+    return out
 
 
 @lru_cache(maxsize=1)
@@ -187,6 +215,15 @@ def _skip_back(toks: list[Tok], j: int) -> int:
         else:
             return j
     return j
+
+
+_SAY_HINT = re.compile("|".join(re.escape(w) for w in sorted(SAY_VERBS, key=len, reverse=True)))
+
+
+def may_name_speaker(sentence: str) -> bool:
+    """A quick test: ``False`` means :func:`speaker_mentions` finds nobody in this
+    sentence (no saying verb or "according" is written in it)."""
+    return _SAY_HINT.search(sentence.lower()) is not None
 
 
 def speaker_mentions(text: str, toks: list[Tok]) -> list[Mention]:

@@ -18,7 +18,14 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from extract.aliases import Aliases, build_aliases, default_aliases, default_table
-from extract.attribution import Mention, Resolver, Tok, speaker_mentions, tokenize
+from extract.attribution import (
+    Mention,
+    Resolver,
+    Tok,
+    may_name_speaker,
+    speaker_mentions,
+    tokenize,
+)
 from extract.dates import MONTHS, TimeRef, parse_base, time_refs, years_mentioned
 from extract.figure import Figure, Source
 from extract.numbers import NumberPhrase, find_numbers
@@ -86,9 +93,15 @@ class _Article:
         return toks
 
     def speakers(self, k: int) -> list[Mention]:
-        if k not in self._speakers:
-            self._speakers[k] = speaker_mentions(self.text, self.tokens(k))
-        return self._speakers[k]
+        found = self._speakers.get(k)
+        if found is None:
+            s = self.sentences[k]
+            if may_name_speaker(self.text[s.start : s.end]):
+                found = speaker_mentions(self.text, self.tokens(k))
+            else:
+                found = []
+            self._speakers[k] = found
+        return found
 
     def places(self, k: int) -> list[tuple[int, str]]:
         found = self._places.get(k)
