@@ -41,6 +41,8 @@ _CLAUSE_WORDS = GRAMMAR["clause_words"]
 _LIST_LINKS = GRAMMAR["list_links"]
 _AGE_BEFORE = frozenset(("aged", "age", "ages", "aging"))
 _NOT_PLACES = GRAMMAR["not_places"]
+_YEAR = re.compile(r"(?:1[89]|20)\d\d")
+_DIGIT_GROUP = re.compile(r"\d[\d,.]*")
 
 
 @dataclass
@@ -162,10 +164,19 @@ def _places(text: str, start: int, end: int, aliases: Aliases) -> list[tuple[int
     done = 0  # where the last name ended: names never overlap
     for cap in _CAPITAL.finditer(seg):
         c = cap.start()
-        if c < done or (c and _is_word_char(seg[c - 1])):
+        if c < done:
+            continue
+        prep = False
+        if c:
+            before = seg[c - 1]
+            if before.isspace():
+                prep = _after_preposition(seg, c)
+            elif before.isalnum() or before == "_":
+                continue
+        if not prep and _POSSESSIVE.match(seg, c) is None:
             continue
         m = _PLACE_NAME.match(seg, c)
-        if m is None or not (_after_preposition(seg, c) or _POSSESSIVE.match(seg, c)):
+        if m is None:
             continue
         done = m.end()
         name = m.group()
@@ -191,16 +202,18 @@ def _is_word_char(ch: str) -> bool:
 
 
 def _word_before(seg: str, j: int) -> tuple[str, int]:
-    """The word ending at ``seg[j]`` after the whitespace before ``j`` (at least one
-    character of it), with where it starts; ``("", j)`` when there is none."""
+    """The word ending where the whitespace before ``j`` begins (there must be some),
+    with where it starts; ``("", j)`` when there is none."""
     i = j
     while i > 0 and seg[i - 1].isspace():
         i -= 1
-    if i == j:
+    if i == j or not i or not _is_word_char(seg[i - 1]):
         return "", j
-    k = i
+    k = i - 1
     while k > 0 and _is_word_char(seg[k - 1]):
         k -= 1
+        if i - k > 7:  # longer than any preposition
+            return "", j
     return seg[k:i], k
 
 
@@ -413,19 +426,15 @@ def _not_a_count(
         return True
     if num.form == "digits":
         bare = core.replace(",", "")
-        if re.fullmatch(r"(?:1[89]|20)\d\d", core):
+        if _YEAR.fullmatch(core):
             return True  # a year, unless it counts people: checked by caller
         if bare.startswith("0") and len(bare) > 1 and "." not in bare:
             return True
-        if (
-            nxt is not None
-            and re.fullmatch(r"\d[\d,.]*", nxt.text)
-            and nxt.start - toks[last].end <= 1
-        ):
+        if nxt is not None and _DIGIT_GROUP.fullmatch(nxt.text) and nxt.start - toks[last].end <= 1:
             return True  # digit groups in a row: a phone or id number
         if (
             prev is not None
-            and re.fullmatch(r"\d[\d,.]*", prev.text)
+            and _DIGIT_GROUP.fullmatch(prev.text)
             and toks[first].start - prev.end <= 1
         ):
             return True
@@ -1009,9 +1018,7 @@ def _analyse_sentence(
         if first >= len(toks) or last >= len(toks):
             continue
         if _not_a_count(text, num, toks, _tok_index(toks, starts, num.num_start), last, v):
-            is_year = num.form == "digits" and re.fullmatch(
-                r"(?:1[89]|20)\d\d", text[num.num_start : num.end]
-            )
+            is_year = num.form == "digits" and _YEAR.fullmatch(text[num.num_start : num.end])
             if not is_year:
                 continue
             head_end, head, kind, who = _find_head(toks, last, v)
