@@ -649,6 +649,11 @@ def _score(
     refs = {g for g, ms in groups.items() if all(x.reference or x.first in aside for x in ms)}
     starts = {a for a, _b in spans.values()}
     cue_at = frozenset(i for c0, c1, _c, _w in cues for i in range(c0, c1 + 1)) | aside
+    weakening = _weakening_prefix(toks, v, cue_at)
+
+    def gap(a: int, b: int) -> int:
+        # how many tokens in toks[a:b] weaken a link (see _weakening_prefix)
+        return weakening[b] - weakening[a] if b > a else 0
 
     def transitive(c1: int) -> bool:
         # "killed 23 people and wounded 58 others": the verb takes the number after it
@@ -663,7 +668,7 @@ def _score(
         if all(m.head_kind == "vehicle" for m in groups[g]):
             continue
         for c0, c1, _cat, _w in cues:
-            if c0 > b and _gap(toks, b + 1, c0, v, cue_at) == 0 and not transitive(c1):
+            if c0 > b and gap(b + 1, c0) == 0 and not transitive(c1):
                 owned.setdefault(c0, g)
     for g, (a, b) in spans.items():
         scores: dict[str, float] = {}
@@ -685,7 +690,7 @@ def _score(
                     continue
                 if clause[c0] != clause[b] or transitive(c1):
                     continue
-                d = _gap(toks, b + 1, c0, v, cue_at)
+                d = gap(b + 1, c0)
                 s = w * (3.0 if d == 0 else 1.5 / d) - 0.01 * (c0 - b)
                 state_after = state_after or (w >= STRONG and cat != "evacuees")
             elif c1 < a:
@@ -697,7 +702,7 @@ def _score(
                     continue
                 if clause[c1] != clause[a]:
                     continue
-                d = _gap(toks, c1 + 1, a, v, cue_at)
+                d = gap(c1 + 1, a)
                 if toks[c1].low == "of" and c1 > c0 and d:
                     continue
                 nominal = {t.low for t in toks[max(0, c0 - 3) : c1 + 1]} & _TALLY_NOUNS
@@ -778,18 +783,21 @@ def _describes_place(toks: Sequence[Tok], cue: tuple[int, int, str, float]) -> b
     return toks[j].low in preps
 
 
-def _gap(
-    toks: Sequence[Tok], a: int, b: int, v: Vocab, cue_at: frozenset[int] = frozenset()
-) -> int:
-    """How many tokens in ``toks[a:b]`` weaken a link (skippable words and other cue
-    words do not)."""
-    return sum(
-        1
-        for i in range(a, b)
-        if i not in cue_at
-        and toks[i].low not in v.skippable
-        and toks[i].text not in ('"', "\u201c", "\u201d", "'")
-    )
+def _weakening_prefix(toks: Sequence[Tok], v: Vocab, cue_at: frozenset[int]) -> list[int]:
+    """``out[i]``: how many of ``toks[:i]`` weaken a link between a number and a cue
+    (skippable words, quote marks and other cue words do not), so that the count over
+    ``toks[a:b]`` is ``out[b] - out[a]``."""
+    out = [0]
+    total = 0
+    skippable = v.skippable
+    for i, t in enumerate(toks):
+        if i not in cue_at and t.low not in skippable and t.text not in _QUOTE_MARKS:
+            total += 1
+        out.append(total)
+    return out
+
+
+_QUOTE_MARKS = frozenset(('"', "\u201c", "\u201d", "'"))
 
 
 _SUBSET_LEADS = (["of", "these"], ["of", "them"], ["of", "those"], ["among", "them"])
