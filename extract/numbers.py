@@ -1,6 +1,6 @@
 """Finding number phrases in text: digits, number words, vague amounts, qualifiers.
 
-:func:`find_numbers` scans a whole text in one linear pass and returns every number
+:func:`find_numbers` scans a whole text in linear time and returns every number
 phrase with its value, bounds, qualifier and span. It knows nothing of what is counted;
 that is the extractor's job.
 """
@@ -28,6 +28,17 @@ _DIGIT_SCALES = {"m": 1_000_000, "mn": 1_000_000, "bn": 1_000_000_000, "lakh": 1
                  **_SCALES}  # fmt: skip
 
 
+# The only characters outside ASCII that a case-insensitive pattern lets stand for an
+# ASCII letter ("b\u0131llion" matches "billion"): folded before the table lookups.
+_ASCII_FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+
+
+def _fold(word: str) -> str:
+    """``word`` in lower case with the letters a case-insensitive match treats as
+    ASCII ("\u0131", "\u017f", the Kelvin sign) turned into ASCII."""
+    return word.translate(_ASCII_FOLD).lower()
+
+
 @dataclass(frozen=True)
 class NumberPhrase:
     """A number phrase found in a text.
@@ -48,6 +59,26 @@ class NumberPhrase:
     form: str
 
 
+# The pieces of :func:`number_pattern`. A candidate that starts with a digit can only
+# be matched by the digits piece, so :data:`_DIGIT_NUMBER` uses that piece alone. The
+# lookaheads ``(?=\d{1,3},)`` and ``(?=\s?[mbthlc])`` change no match: they only skip,
+# early, the grouped numbers ("1,50,000", "160,000") and the scale words where the next
+# characters rule them out.
+_NOT_GLUED = r"(?<![\w.,+/$\u20ac\u00a3#:-])"
+_DIGITS = (
+    r"(?P<digits>(?=\d{1,3},)(?:\d{1,2}(?:,\d\d)+,\d{3}(?:\.\d+)?|\d{1,3}(?:,\d{3})+(?:\.\d+)?)"
+    r"|\d+(?:\.\d+)?)"
+    r"(?!\d|[.,]\d|[%/]|:\d)"
+    r"(?:(?=\s?[mbthlc])\s?(?P<scale>million|billion|thousand|hundred|lakhs?|crores?|mn|bn|m)\b)?"
+    r"(?![A-Za-z])"
+)
+# The upper end that may follow a number in digits ("-20", "to 1.5 million").
+_RANGE = (
+    r"\s*(?:-|\u2013|to|and)\s*(?P<high>\d{1,3}(?:,\d{3})+|\d+)(?!\d|[.,]\d)"
+    r"(?:\s?(?P<high_scale>million|thousand))?"
+)
+
+
 @lru_cache(maxsize=1)
 def number_pattern() -> re.Pattern[str]:
     """The one regex that finds candidate numbers (case-insensitive, no nested
@@ -58,12 +89,10 @@ def number_pattern() -> re.Pattern[str]:
         re.escape(k).replace(r"\ ", r"\s+") for k in sorted(vocab().vague, key=len, reverse=True)
     )
     return re.compile(
-        r"(?<![\w.,+/$\u20ac\u00a3#:-])(?:"
+        _NOT_GLUED + "(?:"
         rf"(?P<vague>(?:{vague}))(?![\w-])"
-        r"|(?P<digits>\d{1,2}(?:,\d\d)+,\d{3}(?:\.\d+)?|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
-        r"(?!\d|[.,]\d|[%/]|:\d)"
-        r"(?:\s?(?P<scale>million|billion|thousand|hundred|lakhs?|crores?|mn|bn|m)\b)?(?![A-Za-z])"
-        r"|(?P<half>half\s+a\s+(?:million|billion)|a\s+quarter\s+(?:of\s+)?a\s+million)(?![\w])"
+        "|" + _DIGITS + "|"
+        r"(?P<half>half\s+a\s+(?:million|billion)|a\s+quarter\s+(?:of\s+)?a\s+million)(?![\w])"
         rf"|(?P<words>(?:{unit}|a\s+(?:dozen|hundred|thousand|million))"
         rf"(?:(?:-|\s+|\s+and\s+)(?:{word}))*)(?![\w])"
         r")",
@@ -71,10 +100,20 @@ def number_pattern() -> re.Pattern[str]:
     )
 
 
+# A number in digits, plus (group ``range``, looked at but not consumed) the upper end
+# that may follow it.
+_DIGIT_NUMBER = re.compile(_NOT_GLUED + _DIGITS + "(?=(?P<range>" + _RANGE + ")?)", re.I)
+
+
+_WORD_GAPS = re.compile(r"[\s-]+")
+_AND = re.compile(r"(\s+and\s+)", re.I)
+_SPACES = re.compile(r"\s+")
+
+
 def words_value(phrase: str) -> float | None:
     """The value of a number in words ("two dozen" -> 24, "one hundred and fifty" ->
     150, "a thousand" -> 1000); ``None`` when it is not a number phrase."""
-    tokens = re.split(r"[\s-]+", phrase.lower())
+    tokens = _WORD_GAPS.split(phrase.lower())
     total = 0
     current = 0
     seen = False
@@ -101,7 +140,7 @@ def words_value(phrase: str) -> float | None:
 def _trim_words(phrase: str) -> str:
     """Cut a word-number chain at an "and" that does not follow a scale word
     ("five and six" is two numbers; "two hundred and fifty" is one)."""
-    parts = re.split(r"(\s+and\s+)", phrase, flags=re.I)
+    parts = _AND.split(phrase)
     out = parts[0]
     for i in range(1, len(parts) - 1, 2):
         prev = out.split()[-1].lower() if out.split() else ""
@@ -112,26 +151,45 @@ def _trim_words(phrase: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def _qualifier_last_words() -> frozenset[str]:
-    return frozenset(p.split()[-1] for p, _q in vocab().qualifiers)
+def _qualifiers_by_last_word() -> dict[str, tuple[tuple[str, str], ...]]:
+    """For each last word of a qualifier phrase, the ``(phrase, qualifier)`` pairs that a
+    text ending in that word may end with, longest phrase first."""
+    quals = vocab().qualifiers
+    last_words = {p.split()[-1] for p, _q in quals}
+    return {
+        last: tuple((p, q) for p, q in quals if last.endswith(p.split()[-1])) for last in last_words
+    }
 
 
 def _qualifier_before(text: str, start: int) -> tuple[str, int]:
     """The qualifier phrase ending just before ``start`` and where it begins;
     ``("exact", start)`` when there is none."""
-    window = text[max(0, start - 24) : start].lower()
-    if not window.endswith((" ", "\u00a0")):
+    if start == 0 or text[start - 1] not in " \u00a0":
         return "exact", start
-    stripped = window.rstrip()
-    last = stripped.rsplit(None, 1)[-1] if stripped else ""
-    if last not in _qualifier_last_words():
-        return "exact", start
-    for phrase, qualifier in vocab().qualifiers:
+    first = start - 24 if start > 24 else 0  # the window looked at is text[first:start]
+    space = text.rfind(" ", first, start - 1)
+    word = text[space + 1 if space >= 0 else first : start - 1]
+    if word.isascii() and word.isalpha():  # the common case: one space after a plain word
+        phrases = _qualifiers_by_last_word().get(word.lower())
+        if phrases is None:
+            return "exact", start
+        stripped = text[first : start - 1].lower()
+        gap = 1  # the whitespace between the phrase and the number
+    else:
+        window = text[first:start].lower()
+        stripped = window.rstrip()
+        if not stripped:
+            return "exact", start
+        phrases = _qualifiers_by_last_word().get(stripped.rsplit(None, 1)[-1])
+        if phrases is None:
+            return "exact", start
+        gap = len(window) - len(stripped)
+    for phrase, qualifier in phrases:
         if stripped.endswith(phrase):
             before = stripped[: -len(phrase)]
             if before and (before[-1].isalnum() or before[-1] == "-"):
                 continue
-            return qualifier, start - (len(window) - len(before))
+            return qualifier, start - gap - len(phrase)
     return "exact", start
 
 
@@ -141,12 +199,6 @@ def _bounds(value: float, qualifier: str) -> tuple[float | None, float | None]:
     if qualifier == "at_most":
         return None, value
     return None, None
-
-
-_RANGE_AFTER = re.compile(
-    r"\s*(?:-|\u2013|to|and)\s*(\d{1,3}(?:,\d{3})+|\d+)(?!\d|[.,]\d)(?:\s?(million|thousand))?",
-    re.I,
-)
 
 
 def _trie(words: list[str]) -> str:
@@ -170,92 +222,189 @@ def _trie(words: list[str]) -> str:
 
 
 @lru_cache(maxsize=1)
-def _gate() -> re.Pattern[str]:
-    """Finds where a number phrase may begin, in lower-cased text."""
+def _gate_words() -> list[str]:
+    """The words and phrases (lower case) a number phrase in words may begin with."""
     words = set(_UNITS) | {"half", "a dozen", "a hundred", "a thousand", "a million", "a quarter"}
     words |= set(vocab().vague)
-    return re.compile(r"[0-9]+|(?<![a-z0-9])" + _trie(sorted(words)) + r"(?![a-z])")
+    return sorted(words)
+
+
+@lru_cache(maxsize=1)
+def _gate() -> re.Pattern[str]:
+    """Finds where a number phrase may begin, in lower-cased text: every run of digits,
+    and the longest of :func:`_gate_words` not glued to a letter or digit."""
+    return re.compile(r"[0-9]+|(?<![a-z0-9])" + _trie(_gate_words()) + r"(?![a-z])")
+
+
+# Turns lower-cased text, encoded as ASCII with "?" for anything else, into scan bytes
+# of the same length: a-z stay, every digit becomes "0", anything else becomes a space.
+_SCAN_TABLE = bytes(
+    c if 0x61 <= c <= 0x7A else 0x30 if 0x30 <= c <= 0x39 else 0x20 for c in range(256)
+)
+
+
+@lru_cache(maxsize=1)
+def _word_scanners() -> tuple[re.Pattern[bytes], re.Pattern[str]] | None:
+    """Two regexes for :func:`_gate_words`: one finding them after a space in scan bytes
+    (a literal first character, so the regex engine skips ahead fast), one matching the
+    longest of them in lower-cased text. ``None`` when some word is not lower-case ASCII
+    words joined by single spaces, which scan bytes cannot stand for."""
+    words = _gate_words()
+    if not all(re.fullmatch(r"[a-z]+(?: [a-z]+)*", w) for w in words):
+        return None
+    trie = _trie(words) + r"(?![a-z])"
+    return re.compile((" " + trie).encode("ascii")), re.compile(trie)
+
+
+def _candidates(lowered: str) -> list[int]:
+    """Where a number phrase may begin in ``lowered``, in order: the starts of the
+    :func:`_gate` matches, less the digit runs glued to a letter (no number begins
+    there). An empty list when there is none.
+
+    Instead of trying the gate at every character, C-level scans look at a copy of the
+    text in scan bytes (see :data:`_SCAN_TABLE`): ``find`` for digits, and a regex that
+    starts with a literal space for words. Each hit is checked against the text itself,
+    and the gate's rule kept: after a word it goes on from the word's end.
+    """
+    scanners = _word_scanners()
+    if scanners is None:
+        return [m.start() for m in _gate().finditer(lowered)]
+    word_scan, word_at = scanners
+    # scan[i + 1] stands for lowered[i]; the spaces added stand for the text's ends
+    scan = b" " + lowered.encode("ascii", "replace").translate(_SCAN_TABLE) + b" "
+    found: list[int] = []
+    i = scan.find(b"0")
+    while i != -1:  # the first digit of each run, if it follows a space
+        if scan[i - 1] == 0x20:
+            found.append(i - 1)
+        i += 1
+        while scan[i] == 0x30:
+            i += 1
+        i = scan.find(b"0", i)
+    i = 0
+    while (hit := word_scan.search(scan, i)) is not None:
+        start = hit.start()  # where the word begins in lowered
+        word = word_at.match(lowered, start)
+        if word is None:  # the scan bytes hid a difference ("a\ndozen")
+            i = start + 1
+        else:
+            found.append(start)
+            i = word.end()
+    found.sort()
+    return found
+
+
+def _phrase(
+    start: int,
+    end: int,
+    num_start: int,
+    value: float | None,
+    low: float | None,
+    high: float | None,
+    qualifier: str,
+    form: str,
+) -> NumberPhrase:
+    """``NumberPhrase(start, end, num_start, value, low, high, qualifier, form)``, the
+    same object made without the frozen dataclass's ``__init__``, whose one
+    ``object.__setattr__`` per field costs as much as finding the number."""
+    phrase = object.__new__(NumberPhrase)
+    fields = phrase.__dict__
+    fields["start"] = start
+    fields["end"] = end
+    fields["num_start"] = num_start
+    fields["value"] = value
+    fields["low"] = low
+    fields["high"] = high
+    fields["qualifier"] = qualifier
+    fields["form"] = form
+    return phrase
+
+
+def _words_phrase(text: str, m: re.Match[str]) -> tuple[NumberPhrase | None, int]:
+    """The phrase for a :func:`number_pattern` match that is not in digits (a vague
+    amount, "half a million", a number in words), and where the scan goes on; the phrase
+    is ``None`` when the words make no number."""
+    num_start, end = m.span()
+    low: float | None
+    high: float | None
+    if m.group("vague"):
+        key = _SPACES.sub(" ", _fold(m.group("vague")))
+        low, high = vocab().vague[key]
+        _qualifier, start = _qualifier_before(text, num_start)
+        return _phrase(start, end, num_start, None, low, high, "vague", "vague"), end
+    if m.group("half"):
+        half = m.group("half").lower()
+        value = (250_000.0 if "quarter" in half else 500_000.0) * (1000 if "billion" in half else 1)
+        qualifier, start = _qualifier_before(text, num_start)
+        low, high = _bounds(value, qualifier)
+        return _phrase(start, end, num_start, value, low, high, qualifier, "words"), end
+    phrase = _trim_words(m.group("words"))
+    end = num_start + len(phrase)
+    parsed = words_value(phrase)
+    if parsed is None:
+        return None, end
+    qualifier, start = _qualifier_before(text, num_start)
+    if phrase.lower().startswith("a "):
+        # "a dozen", "a hundred": a round, not counted, number
+        qualifier = "approx" if qualifier == "exact" else qualifier
+    low, high = _bounds(parsed, qualifier)
+    return _phrase(start, end, num_start, parsed, low, high, qualifier, "words"), end
 
 
 def find_numbers(text: str) -> list[NumberPhrase]:
     """Every number phrase in ``text``, in order; an empty list when there is none."""
     out: list[NumberPhrase] = []
     pat = number_pattern()
+    digits_alone = _word_scanners() is not None  # no vague phrase begins with a digit
     pos = 0
     low: float | None
     high: float | None
     lowered = text.lower()
     if len(lowered) != len(text):  # a few characters grow when lower-cased ("İ")
         lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
-    for gate in _gate().finditer(lowered):
-        if gate.start() < pos:
+    for num_start in _candidates(lowered):
+        if num_start < pos:
             continue
-        m = pat.match(text, gate.start())
+        if digits_alone and "0" <= text[num_start] <= "9":
+            m = _DIGIT_NUMBER.match(text, num_start)
+        else:
+            m = pat.match(text, num_start)
+            if m is not None and not m.group("digits"):
+                found, pos = _words_phrase(text, m)
+                if found is not None:
+                    out.append(found)
+                continue
+            m = _DIGIT_NUMBER.match(text, num_start)  # the same number, with its range
         if m is None:
             continue
-        pos = m.end()
-        num_start = m.start()
-        end = m.end()
-        if m.group("vague"):
-            key = re.sub(r"\s+", " ", m.group("vague").lower())
-            low, high = vocab().vague[key]
-            qualifier, start = _qualifier_before(text, num_start)
-            out.append(NumberPhrase(start, end, num_start, None, low, high, "vague", "vague"))
+        pos = end = m.end()
+        digits, scale, upper, high_digits, high_scale = m.groups()
+        digits = digits.replace(",", "")
+        if len(digits) > 12:
             continue
-        if m.group("half"):
-            half = m.group("half").lower()
-            value = (250_000.0 if "quarter" in half else 500_000.0) * (
-                1000 if "billion" in half else 1
-            )
-            qualifier, start = _qualifier_before(text, num_start)
-            low, high = _bounds(value, qualifier)
-            out.append(NumberPhrase(start, end, num_start, value, low, high, qualifier, "words"))
-            continue
-        if m.group("digits"):
-            digits = m.group("digits")
-            if len(digits.replace(",", "")) > 12:
-                continue
-            value = float(digits.replace(",", ""))
-            scale = m.group("scale")
-            if scale:
-                value *= _DIGIT_SCALES[scale.lower()]
-            form = "digits"
-        else:
-            phrase = _trim_words(m.group("words"))
-            end = num_start + len(phrase)
-            pos = end
-            parsed = words_value(phrase)
-            if parsed is None:
-                continue
-            value = parsed
-            form = "words"
-            if phrase.lower().startswith("a "):
-                # "a dozen", "a hundred": a round, not counted, number
-                qualifier, start = _qualifier_before(text, num_start)
-                q = "approx" if qualifier == "exact" else qualifier
-                low, high = _bounds(value, q)
-                out.append(NumberPhrase(start, end, num_start, value, low, high, q, form))
-                continue
+        value = float(digits)
+        if scale:
+            value *= _DIGIT_SCALES[_fold(scale)]
         qualifier, start = _qualifier_before(text, num_start)
-        before = text[max(0, start - 9) : start].lower()
-        r = _RANGE_AFTER.match(text, end) if form == "digits" else None
-        if (
-            r
-            and not before.endswith("from ")
-            and (before.endswith("between ") or not r.group(0).strip().lower().startswith("and"))
-        ):
-            high = float(r.group(1).replace(",", ""))
-            if r.group(2):
-                high *= _DIGIT_SCALES[r.group(2).lower()]
-            elif scale and high < value:
-                high *= _DIGIT_SCALES[scale.lower()]
-            if value < high:
-                if before.endswith("between "):
-                    start -= len("between ")
-                end = r.end()
-                pos = end
-                out.append(NumberPhrase(start, end, num_start, None, value, high, "approx", form))
-                continue
-        low, high = _bounds(value, qualifier)
-        out.append(NumberPhrase(start, end, num_start, value, low, high, qualifier, form))
+        if upper is not None:  # "10-20", "between 50 and 60", but not "from 10 to 20"
+            before = text[start - 9 if start > 9 else 0 : start].lower()
+            if not before.endswith("from ") and (
+                before.endswith("between ") or not upper.strip().lower().startswith("and")
+            ):
+                high = float(high_digits.replace(",", ""))
+                if high_scale:
+                    high *= _DIGIT_SCALES[_fold(high_scale)]
+                elif scale and high < value:
+                    high *= _DIGIT_SCALES[_fold(scale)]
+                if value < high:
+                    if before.endswith("between "):
+                        start -= len("between ")
+                    pos = end = m.end("range")
+                    out.append(
+                        _phrase(start, end, num_start, None, value, high, "approx", "digits")
+                    )
+                    continue
+        low = value if qualifier == "more_than" else None  # as _bounds, inlined
+        high = value if qualifier == "at_most" else None
+        out.append(_phrase(start, end, num_start, value, low, high, qualifier, "digits"))
     return out

@@ -38,12 +38,20 @@ OTHER_STYLES = [
     ("a handful of residents", "a handful", None, 3, 9, "vague"),
     ("hundreds of thousands fled", "hundreds of thousands", None, 200_000, 999_999, "vague"),
 ]
+# Letters outside ASCII that a case-insensitive match reads as ASCII ones
+LOOKALIKES = [
+    ("2 b\u0131llion people", "2 b\u0131llion", 2_000_000_000, None, None, "exact"),
+    ("4 m\u0130llion people", "4 m\u0130llion", 4_000_000, None, None, "exact"),
+    ("3 thou\u017fand people", "3 thou\u017fand", 3000, None, None, "exact"),
+    ("1.5 lakh\u017f people", "1.5 lakh\u017f", 150_000, None, None, "exact"),
+]
 
 
 @pytest.mark.parametrize(
     ("text", "phrase", "value", "low", "high", "qualifier"),
     [pytest.param(*c, id=f"seed:{c[1]}") for c in SEEDS]
-    + [pytest.param(*c, id=f"other:{c[1]}") for c in OTHER_STYLES],
+    + [pytest.param(*c, id=f"other:{c[1]}") for c in OTHER_STYLES]
+    + [pytest.param(*c, id=f"lookalike:{c[0]}") for c in LOOKALIKES],
 )
 def test_number_phrase(
     text: str,
