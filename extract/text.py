@@ -5,35 +5,68 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from typing import NamedTuple
 
 from extract.vocab import Vocab, vocab
 
 
-@dataclass(frozen=True)
-class Span:
-    """A stretch ``text[start:end]`` of the article."""
+class Span(NamedTuple):
+    """A stretch ``text[start:end]`` of the article (a named pair: an article has many)."""
 
     start: int
     end: int
 
 
-_LINE = re.compile(r"[^\n]+")
 _LIST_ITEM = re.compile(r"^\s*\d{1,2}[.)]?\s+\S")
 _BODY_LINE = re.compile(r"[.!?\"\u201d\u2019')]\s*$")
 
 
-@lru_cache(maxsize=4)
-def _combined(patterns: tuple[re.Pattern[str], ...]) -> re.Pattern[str]:
+@dataclass(frozen=True)
+class _LineRules:
+    """A vocabulary's line patterns, combined once: a pattern that starts with ``^``
+    can only match at the start of a line, so those are tried there alone."""
+
+    end_at_start: re.Pattern[str] | None
+    end_anywhere: re.Pattern[str] | None
+    boilerplate_at_start: re.Pattern[str] | None
+    boilerplate_anywhere: re.Pattern[str] | None
+
+    def is_end_marker(self, line: str) -> bool:
+        return bool(
+            (self.end_at_start and self.end_at_start.match(line))
+            or (self.end_anywhere and self.end_anywhere.search(line))
+        )
+
+    def is_boilerplate(self, line: str) -> bool:
+        return bool(
+            (self.boilerplate_at_start and self.boilerplate_at_start.match(line))
+            or (self.boilerplate_anywhere and self.boilerplate_anywhere.search(line))
+        )
+
+
+def _combine(patterns: list[re.Pattern[str]]) -> re.Pattern[str] | None:
+    if not patterns:
+        return None
     return re.compile("|".join(f"(?:{p.pattern})" for p in patterns), re.I)
 
 
-def _end_marker(v: Vocab) -> re.Pattern[str]:
-    return _combined(v.end_markers)
+def _split(patterns: tuple[re.Pattern[str], ...]) -> tuple[re.Pattern[str] | None, ...]:
+    """Patterns anchored at the start (``^``, no MULTILINE) and the others, combined."""
+    anchored = [p for p in patterns if p.pattern.startswith("^") and not p.flags & re.M]
+    return _combine(anchored), _combine([p for p in patterns if p not in anchored])
 
 
-def _boilerplate(v: Vocab) -> re.Pattern[str]:
-    return _combined(v.boilerplate_lines)
+def _rules(v: Vocab) -> _LineRules:
+    rules = _RULES.get(id(v))
+    if rules is None or rules[0] is not v:
+        rules = _RULES[id(v)] = (
+            v,
+            _LineRules(*_split(v.end_markers), *_split(v.boilerplate_lines)),
+        )
+    return rules[1]
+
+
+_RULES: dict[int, tuple[Vocab, _LineRules]] = {}
 
 
 def _is_body(line: str) -> bool:
@@ -48,16 +81,20 @@ def content_lines(text: str) -> list[Span]:
     Articles", "Most read", ...) every line up to the next body paragraph, or to the end
     when the marker stands in the last part of the page. Empty for an empty text.
     """
-    v = vocab()
-    lines = [(m.start(), m.end(), m.group().strip()) for m in _LINE.finditer(text)]
-    lines = [(s, e, t) for s, e, t in lines if t]
+    rules = _rules(vocab())
     kept: list[Span] = []
     seen: set[str] = set()
     skipping = False
     total = len(text) or 1
     list_run: list[int] = []
-    for start, end, line in lines:
-        if _end_marker(v).search(line):
+    end = -1
+    for raw in text.split("\n"):
+        start = end + 1
+        end = start + len(raw)
+        line = raw.strip()
+        if not line:
+            continue
+        if rules.is_end_marker(line):
             if start > 0.6 * total:
                 break
             skipping = True
@@ -66,7 +103,7 @@ def content_lines(text: str) -> list[Span]:
             if not _is_body(line):
                 continue
             skipping = False
-        if len(line) < 200 and _boilerplate(v).search(line):
+        if len(line) < 200 and rules.is_boilerplate(line):
             continue
         key = " ".join(line.lower().split())
         if key in seen:
@@ -96,21 +133,22 @@ _ABBREV = re.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|Gen|Lt|Col|Maj|Capt|Sgt|Sen|Rep|Gov|St|Mt|No|Jan|Feb|Mar|Apr|"
     r"Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Inc|Ltd|Co|Corp|vs|etc|approx|est|al)\.|\b[A-Z]\.)$"
 )
-_SENT_END = re.compile(r"[.!?]+[\"\u201d\u2019')\]]*\s+(?=[\"\u201c\u2018(\[]?[A-Z0-9])")
+# "[.!?][.!?]*" rather than "[.!?]+": a pattern that starts with a plain character class
+# is scanned for quickly.
+_SENT_END = re.compile(r"[.!?][.!?]*[\"\u201d\u2019')\]]*\s+(?=[\"\u201c\u2018(\[]?[A-Z0-9])")
 
 
 def sentences(text: str, line: Span) -> list[Span]:
     """The sentences of one line, as spans of ``text``; the whole line when it has one."""
     out: list[Span] = []
     start = line.start
-    chunk = text[line.start : line.end]
-    for m in _SENT_END.finditer(chunk):
-        cut = line.start + m.end()
-        stop = line.start + m.start() + 1
+    for m in _SENT_END.finditer(text, line.start, line.end):
+        stop = m.start() + 1
         if _ABBREV.search(text, max(start, stop - 8), stop):
             continue
-        out.append(Span(start, line.start + m.end() - len(m.group()) + len(m.group().rstrip())))
-        start = cut
+        mark = m.group()
+        out.append(Span(start, m.start() + len(mark.rstrip())))
+        start = m.end()
     if start < line.end:
         out.append(Span(start, line.end))
     return out
