@@ -309,6 +309,10 @@ def _find_head(toks: Sequence[Tok], i: int, v: Vocab) -> tuple[int, str, str, st
         if low in v.household_nouns:
             return j, low, "household", _join(toks, start_who, j)
         if low in v.person_nouns:
+            if j + 1 < n and (
+                toks[j + 1].low in _PLACE_NOUNS or toks[j + 1].low in v.non_count_words
+            ):
+                return i, "", "skip", ""  # "eight refugee camps": the noun names a place
             if j + 1 < n and toks[j + 1].low in v.person_nouns and low in v.modifiers:
                 j += 1  # "displaced people", "wounded civilians"
                 steps += 1
@@ -326,6 +330,13 @@ def _find_head(toks: Sequence[Tok], i: int, v: Vocab) -> tuple[int, str, str, st
             low in _PREPOSITIONS or low in _CONJ or low in v.skippable or _is_cue_word(low, v)
         ):
             break  # a title-case headline: "Toll Rises To 1,240 As Rescue Work Continues"
+        nxt = toks[j + 1].low if j + 1 < n else ""
+        if (low.endswith("ly") and (nxt in v.modifiers or nxt in v.person_nouns)) or (
+            nxt in v.person_nouns and t.text.isalpha() and t.text.islower() and not _is_stop(t, v)
+        ):
+            j += 1  # "forcibly displaced persons", "two gang members", "60 aid workers"
+            steps += 1
+            continue
         if low in v.modifiers or (t.cap and low not in _MONTH_WORDS) or ("-" in low):
             if low in ("and", "or", "including", "of", "the") and last_cap is None and steps == 0:
                 break
@@ -442,6 +453,7 @@ def _not_a_count(
             return True
         if (
             prev is not None
+            and prev.start < num.start  # not the qualifier: "Exactly 65,036 people"
             and _is_capitalized_name(prev, v)
             and not prev.low.endswith(("'s", "\u2019s"))
         ):
@@ -495,6 +507,7 @@ def _cue_matches(
 
 
 _APPOSITIVE_OPENERS = GRAMMAR["aside_openers"]
+_SHARE_WORDS = GRAMMAR["share_words"]
 _ASIDE_CLOSE = {",": ",", "\u2013": "\u2013", "\u2014": "\u2014", "(": ")", "-": "-"}
 
 
@@ -523,7 +536,7 @@ def appositives(toks: Sequence[Tok]) -> set[int]:
                     (
                         {("of", "them"), ("among", "them"), ("of", "whom")} & pairs
                         and len(inner) <= 7
-                        and _numberish(inner[:2])
+                        and (_numberish(inner[:2]) or inner[0] in _SHARE_WORDS)
                     )
                     or (inner[0] == "including" and len(inner) <= 6 and _numberish(inner[1:4]))
                     or "%" in inner
@@ -605,6 +618,8 @@ def _group(mentions: list[Mention_], toks: Sequence[Tok], text: str) -> None:
         between = toks[prev.head_end + 1 : m.first]
         words = [t.low for t in between]
         linked = all(w in _LIST_LINKS or w in ("well", "as", ",") for w in words)
+        if linked and m.head == "others" and _is_subset(toks, prev):
+            linked = False  # "12 killed, among them three children, and 9 others wounded"
         if not linked and words == ["to"] and prev.first > 0 and toks[prev.first - 1].low == "from":
             linked = True
         if not linked:
@@ -749,13 +764,21 @@ _AIRLIFT = frozenset(("warships", "planes", "aircraft", "flights", "helicopters"
 
 
 def _vehicle_verbs(toks: Sequence[Tok], v: Vocab) -> list[tuple[int, int, str, float]]:
-    """ "Buses carrying 600 people": carrying is an evacuation only after a vehicle."""
-    return [
-        (i, i, "evacuees", STRONG)
-        for i, t in enumerate(toks)
-        if t.low in _VEHICLE_VERBS
-        and any(x.low in v.vehicle_nouns or x.low in _AIRLIFT for x in toks[max(0, i - 2) : i])
-    ]
+    """ "Buses carrying 600 people", "14 buses, which carried 1,750 people": carrying
+    is an evacuation only after a vehicle."""
+    out: list[tuple[int, int, str, float]] = []
+    for i, t in enumerate(toks):
+        if t.low not in _VEHICLE_VERBS:
+            continue
+        j = i  # over ", which", "that were" ... back to the vehicle
+        while j > 0 and toks[j - 1].low in _RELATIVE_GLUE:
+            j -= 1
+        if any(x.low in v.vehicle_nouns or x.low in _AIRLIFT for x in toks[max(0, j - 2) : j]):
+            out.append((i, i, "evacuees", STRONG))
+    return out
+
+
+_RELATIVE_GLUE = frozenset((",", "which", "that", "were", "was", "had", "have", "also"))
 
 
 _PLACE_NOUNS = GRAMMAR["place_nouns"]

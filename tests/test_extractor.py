@@ -85,6 +85,22 @@ CATEGORIES = [
     ("The toll could be between 18,000 and 20,000.", [("killed", 18000)]),
     ("The front has reached a 60,000-strong city.", [("population", 60000)]),
     ("In all, 5,84,888 people were evacuated to cyclone shelters.", [("evacuees", 584888)]),
+    (
+        "At least 12 civilians were killed, among them three children, and 9 others were wounded.",
+        [("killed", 12), ("killed", 3), ("injured", 9)],
+    ),
+    (
+        "Officials organized transport with 14 buses, which carried approximately 1,750 people.",
+        [("buses", 14), ("evacuees", 1750)],
+    ),
+    ("Between 150 and 200 people still arrive every week.", [("displaced", 150)]),
+    (
+        "About 2,500 people, most of them Syrian nationals, crossed into Syria overnight.",
+        [("displaced", 2500)],
+    ),
+    ("Exactly 65,036 forcibly displaced persons had entered Armenia.", [("displaced", 65036)]),
+    ("Sixteen people were wounded, among them two gang members.", [("injured", 16), ("injured", 2)]),
+    ("They took the city, a lakeside hub of some 2 million people.", [("population", 2_000_000)]),
 ]
 
 
@@ -117,6 +133,8 @@ NEVER = [
     ("It was the second time this year.", "second"),
     ("Security Council Resolution 2334 was cited.", "2334"),
     ("Partners distributed 1,200 tents and 3,400 shelter kits.", "3,400"),
+    ("The strike hit one of the eight refugee camps in Gaza.", "eight"),
+    ("Supply convoys are ambushed; a convoy of 200 trucks arrived in September.", "200"),
 ]
 
 
