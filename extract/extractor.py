@@ -30,7 +30,7 @@ from extract.dates import MONTHS, TimeRef, parse_base, time_refs, years_mentione
 from extract.figure import Figure, Source
 from extract.numbers import NumberPhrase, find_numbers
 from extract.text import Span, content_lines, sentences
-from extract.vocab import GRAMMAR, STRONG, Vocab, cue_table, cues_starting, is_cue_word, vocab
+from extract.vocab import GRAMMAR, STRONG, Cue, Vocab, cue_table, cues_starting, is_cue_word, vocab
 
 _MONTH_WORDS = frozenset(MONTHS) | frozenset(m[:3] for m in MONTHS) | {"sept"}
 _PREPOSITIONS = GRAMMAR["prepositions"]
@@ -80,6 +80,9 @@ class _Article:
     _tokens: dict[int, list[Tok]] = field(default_factory=dict)
     _places: dict[int, list[tuple[int, str]]] = field(default_factory=dict)
     _before: dict[int, str] = field(default_factory=dict)
+    bodies: dict[tuple[int, str, str], str] = field(default_factory=dict)
+    """Bodies resolved for (sentence, speaker phrase, kind): figures of one sentence
+    share their speakers."""
 
     @property
     def resolver(self) -> Resolver:
@@ -491,19 +494,21 @@ def _cue_matches(
             continue
         for cue in cues:
             k = len(cue.tokens)
-            if k == 1 or (
-                i + k <= n
-                and all(
-                    toks[i + m].low == cue.tokens[m]
-                    or (
-                        cue.tokens[m].endswith("*")
-                        and toks[i + m].low.startswith(cue.tokens[m][:-1])
-                    )
-                    for m in range(1, k)
-                )
-            ):
+            if k == 1 or (i + k <= n and _cue_at(toks, i, cue)):
                 out.append((i, i + k - 1, cue.category, cue.weight))
     return out
+
+
+def _cue_at(toks: Sequence[Tok], i: int, cue: Cue) -> bool:
+    """Whether the words of a cue of several words stand at ``toks[i:]``."""
+    words = cue.tokens
+    if not cue.by_prefix:
+        return all(toks[i + m].low == words[m] for m in range(1, len(words)))
+    return all(
+        toks[i + m].low == words[m]
+        or (words[m].endswith("*") and toks[i + m].low.startswith(words[m][:-1]))
+        for m in range(1, len(words))
+    )
 
 
 _APPOSITIVE_OPENERS = GRAMMAR["aside_openers"]
@@ -953,10 +958,10 @@ def _as_of(
     m: Mention_,
     refs: list[TimeRef],
     toks: Sequence[Tok],
+    starts: list[int],
     clause: list[int],
     sent_start: int,
 ) -> tuple[str, str]:
-    starts = [t.start for t in toks]
     same = [
         r
         for r in refs
@@ -993,7 +998,12 @@ def _attribution(art: _Article, k: int, pos: int) -> str:
     for best in mentions:
         if best.kind == "pronoun":
             return art.body_before(k)
-        body = art.resolver.body(best.raw, best.kind, lambda: art.body_before(k))
+        key = (k, best.raw, best.kind)
+        body = art.bodies.get(key)
+        if body is None:
+            body = art.bodies[key] = art.resolver.body(
+                best.raw, best.kind, lambda: art.body_before(k)
+            )
         if body:
             return body
     # a quotation that runs on: the speaker follows the closing quote
@@ -1017,11 +1027,12 @@ def _attribution(art: _Article, k: int, pos: int) -> str:
     return ""
 
 
-def _where(art: _Article, k: int, pos: int, toks: Sequence[Tok], clause: list[int]) -> str:
+def _where(
+    art: _Article, k: int, pos: int, toks: Sequence[Tok], starts: list[int], clause: list[int]
+) -> str:
     """The place named nearest the figure in its clause, else the article's main place."""
     places = art.places(k)
     if places:
-        starts = [t.start for t in toks]
         here = clause[min(_tok_index(toks, starts, pos), len(toks) - 1)]
         near = [
             p for p in places if clause[min(_tok_index(toks, starts, p[0]), len(toks) - 1)] == here
@@ -1121,7 +1132,7 @@ def _analyse_sentence(
         m.baseline = cat in ("population", "displaced") and _baseline(m, mentions, toks, v, clause)
         if refs is None:
             refs = time_refs(text[sent.start : sent.end], art.base)
-        as_of, basis = _as_of(art, m, refs, toks, clause, sent.start)
+        as_of, basis = _as_of(art, m, refs, toks, starts, clause, sent.start)
         end = (
             toks[m.head_end].end if m.head_kind in ("person", "vehicle", "household") else m.num.end
         )
@@ -1141,7 +1152,7 @@ def _analyse_sentence(
                 end=end,
                 quote=text[sent.start : sent.end].strip(),
                 who=m.who or ("people" if unit == "person" else ""),
-                where=_where(art, k, num.start, toks, clause),
+                where=_where(art, k, num.start, toks, starts, clause),
                 as_of=as_of,
                 as_of_basis=basis,
                 attributed_to=_attribution(art, k, num.start),

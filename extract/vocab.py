@@ -24,6 +24,7 @@ class Cue:
     tokens: tuple[str, ...]
     category: str
     weight: float
+    by_prefix: bool = False  # a word of it ends in ``*``
 
 
 @dataclass(frozen=True)
@@ -97,7 +98,7 @@ def vocab() -> Vocab:
         for level, weight in (("strong", STRONG), ("weak", WEAK)):
             for phrase in levels.get(level) or []:
                 toks = tuple(str(phrase).lower().split())
-                cue = Cue(toks, category, weight)
+                cue = Cue(toks, category, weight, any(t.endswith("*") for t in toks))
                 if toks[-1].endswith("*") and len(toks) == 1:
                     cues_prefix.append((toks[0][:-1], cue))
                 else:
