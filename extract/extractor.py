@@ -19,6 +19,7 @@ from datetime import date
 
 from extract.aliases import Aliases, build_aliases, default_aliases, default_table
 from extract.attribution import (
+    SAY_VERBS,
     Mention,
     Resolver,
     Tok,
@@ -36,7 +37,7 @@ _MONTH_WORDS = frozenset(MONTHS) | frozenset(m[:3] for m in MONTHS) | {"sept"}
 _PREPOSITIONS = GRAMMAR["prepositions"]
 _CONJ = GRAMMAR["conjunctions"]
 _TIME_WORDS = GRAMMAR["time_words"]
-_CLAUSE_BREAK = frozenset(";:\u2014\u2013()")
+_CLAUSE_BREAK = frozenset(";:\u2014\u2013()\"\u201c\u201d")
 _CLAUSE_WORDS = GRAMMAR["clause_words"]
 _LIST_LINKS = GRAMMAR["list_links"]
 _AGE_BEFORE = frozenset(("aged", "age", "ages", "aging"))
@@ -393,6 +394,7 @@ def _is_stop(t: Tok, v: Vocab) -> bool:
         or low in _TIME_WORDS
         or _is_cue_word(low, v)
         or low in ("who", "that", "which", "remain", "live", "died", "fled", "still", "more")
+        or low in SAY_VERBS  # "276,312 according to the census", "12,000, officials said"
         or (low.endswith("ed") and len(low) > 4)
     )
 
@@ -513,6 +515,7 @@ def _cue_at(toks: Sequence[Tok], i: int, cue: Cue) -> bool:
 
 _APPOSITIVE_OPENERS = GRAMMAR["aside_openers"]
 _SHARE_WORDS = GRAMMAR["share_words"]
+_COMMA_ASIDE_OPENERS = GRAMMAR["comma_aside_openers"]
 _ASIDE_CLOSE = {",": ",", "\u2013": "\u2013", "\u2014": "\u2014", "(": ")", "-": "-"}
 
 
@@ -548,6 +551,7 @@ def appositives(toks: Sequence[Tok]) -> set[int]:
                     or "percent" in inner
                     or "cent" in inner
                     or (inner[0] in _APPOSITIVE_OPENERS and close != ",")
+                    or (inner[0] in _COMMA_ASIDE_OPENERS and close == "," and len(inner) <= 6)
                     or (close != "," and inner[0][:1].isdigit())
                 ):
                     out.update(range(i, j + 1 if toks[j].text == close else j))
@@ -606,6 +610,7 @@ def _clause_ids(toks: Sequence[Tok], aside: set[int] | None = None) -> list[int]
 
 _TALLY_NOUNS = frozenset(("toll", "number", "tally", "total", "count"))
 _BEFORE_ONLY = frozenset(("houses", "hosts", "host", "shelter"))
+_REMAIN = frozenset(("remain", "remains", "remained", "remaining"))
 _LEVEL_VERBS = GRAMMAR["level_verbs"]
 _STRONG_LINKS = frozenset(("and", "or", "plus", "well", "among", "to", "whom", "them"))
 
@@ -623,6 +628,8 @@ def _group(mentions: list[Mention_], toks: Sequence[Tok], text: str) -> None:
         between = toks[prev.head_end + 1 : m.first]
         words = [t.low for t in between]
         linked = all(w in _LIST_LINKS or w in ("well", "as", ",") for w in words)
+        if linked and words == [","] and _is_subset(toks, m):
+            linked = False  # "2,059 injured, 1,404 of them critically": a subset
         if linked and m.head == "others" and _is_subset(toks, prev):
             linked = False  # "12 killed, among them three children, and 9 others wounded"
         if not linked and words == ["to"] and prev.first > 0 and toks[prev.first - 1].low == "from":
@@ -656,11 +663,14 @@ def _score(
     taken = {i for m in mentions for i in range(m.first, m.last + 1)}
     found = [c for c in all_cues if c[0] not in taken and c[0] not in aside]
     states = {c0 for c0, _c1, cat, _w in found if cat in ("missing", "detained")}
+    uprooted = {c0 for c0, _c1, cat, w in found if cat == "displaced" and w >= STRONG}
     cues = [
         _after_vehicle(toks, c, v)
         for c in found
         if not _describes_place(toks, c)
         and not (c[2] == "population" and any(c[1] < x <= c[1] + 3 for x in states))
+        # "remain internally displaced": the state, not the staying, says what is counted
+        and not (toks[c[0]].low in _REMAIN and any(c[1] < x <= c[1] + 2 for x in uprooted))
     ]
     groups: dict[int, list[Mention_]] = {}
     for m in mentions:
@@ -758,14 +768,17 @@ def _after_vehicle(
     if (
         cat == "evacuees"
         and w < STRONG
-        and any(t.low in v.vehicle_nouns for t in toks[max(0, c0 - 2) : c0])
+        and any(t.low in v.vehicle_nouns or t.low in _AIRLIFT for t in toks[max(0, c0 - 2) : c0])
     ):
-        return c0, c1, cat, STRONG
+        return c0, c1, cat, STRONG  # "an evacuation train took 211 residents"
     return cue
 
 
 _VEHICLE_VERBS = frozenset(("carry", "carries", "carrying", "carried"))
-_AIRLIFT = frozenset(("warships", "planes", "aircraft", "flights", "helicopters", "jets"))
+_AIRLIFT = frozenset(
+    ("warships", "planes", "aircraft", "flights", "helicopters", "jets", "train", "trains")
+)
+"""Carriers that are never counted as buses but whose carrying is an evacuation."""
 
 
 def _vehicle_verbs(toks: Sequence[Tok], v: Vocab) -> list[tuple[int, int, str, float]]:
@@ -1108,6 +1121,8 @@ def _analyse_sentence(
     bar = 8.0  # an own cue at least this strong beats what the subset inherits
     for m in mentions:
         if m.group != current:
+            # a subset is of the figure just before it: "2,012 dead and 2,059 injured,
+            # 1,404 of them critically"
             prev_cat = cats.get(current, prev_cat)
             current = m.group
             inherit = ""
@@ -1127,7 +1142,7 @@ def _analyse_sentence(
         if not cat:
             continue
         if not m.reference and m.head_kind != "vehicle":
-            cats.setdefault(m.group, cat)  # a subset is of people, never of a whole or of buses
+            cats[m.group] = cat  # a subset is of people, never of a whole or of buses
         m.category = cat
         m.baseline = cat in ("population", "displaced") and _baseline(m, mentions, toks, v, clause)
         if refs is None:

@@ -99,8 +99,23 @@ CATEGORIES = [
         [("displaced", 2500)],
     ),
     ("Exactly 65,036 forcibly displaced persons had entered Armenia.", [("displaced", 65036)]),
-    ("Sixteen people were wounded, among them two gang members.", [("injured", 16), ("injured", 2)]),
+    (
+        "Sixteen people were wounded, among them two gang members.",
+        [("injured", 16), ("injured", 2)],
+    ),
     ("They took the city, a lakeside hub of some 2 million people.", [("population", 2_000_000)]),
+    (
+        "The ministry reported 2,012 dead and 2,059 injured, 1,404 of them critically.",
+        [("killed", 2012), ("injured", 2059), ("injured", 1404)],
+    ),
+    ("The area had a population of 276,312 according to the census.", [("population", 276312)]),
+    ("More than 2 million people remain internally displaced.", [("displaced", 2_000_000)]),
+    ("Thirteen buses shuttled residents to the station.", [("buses", 13)]),
+    ("From there, an evacuation train took 211 residents to Mykolaiv.", [("evacuees", 211)]),
+    (
+        "Around 1,000 people, mostly women and children, were still sheltering in the compound.",
+        [("population", 1000)],
+    ),
 ]
 
 
@@ -135,6 +150,8 @@ NEVER = [
     ("Partners distributed 1,200 tents and 3,400 shelter kits.", "3,400"),
     ("The strike hit one of the eight refugee camps in Gaza.", "eight"),
     ("Supply convoys are ambushed; a convoy of 200 trucks arrived in September.", "200"),
+    ('"We are leaving our dead, everything," one woman told AFP.', "one"),
+    ("Aid arrived.\nRead also\n- Juba: 3 killed in Gudele shooting", "3"),
 ]
 
 
