@@ -37,7 +37,7 @@ _MONTH_WORDS = frozenset(MONTHS) | frozenset(m[:3] for m in MONTHS) | {"sept"}
 _PREPOSITIONS = GRAMMAR["prepositions"]
 _CONJ = GRAMMAR["conjunctions"]
 _TIME_WORDS = GRAMMAR["time_words"]
-_CLAUSE_BREAK = frozenset(';:\u2014\u2013()"\u201c\u201d')
+_CLAUSE_BREAK = frozenset(";:\u2014\u2013()")
 _CLAUSE_WORDS = GRAMMAR["clause_words"]
 _LIST_LINKS = GRAMMAR["list_links"]
 _AGE_BEFORE = frozenset(("aged", "age", "ages", "aging"))
@@ -399,6 +399,18 @@ def _is_stop(t: Tok, v: Vocab) -> bool:
     )
 
 
+def _fraction(toks: Sequence[Tok], first: int, last: int) -> bool:
+    """Whether the number at ``toks[first:last + 1]`` is a part of "N out of M"."""
+    lows = [t.low for t in toks[last + 1 : last + 4]]
+    if lows[:2] == ["out", "of"] and len(lows) == 3 and _numberish(lows[2:]):
+        return True
+    return (
+        first > 1
+        and [t.low for t in toks[first - 2 : first]] == ["out", "of"]
+        and (first > 2 and _numberish([toks[first - 3].low]))
+    )
+
+
 def _not_a_count(
     text: str, num: NumberPhrase, toks: Sequence[Tok], first: int, last: int, v: Vocab
 ) -> bool:
@@ -438,6 +450,8 @@ def _not_a_count(
             return True  # "children under five"
     if prev is not None and (prev.low in _MONTH_WORDS or prev.low.rstrip(".") in _MONTH_WORDS):
         return True
+    if _fraction(toks, first, last):
+        return True  # "nine out of ten of the population"
     if nxt is not None and nxt.low.rstrip(".") in _MONTH_WORDS and nxt.cap:
         return True
     if num.form == "digits":
@@ -540,19 +554,23 @@ def appositives(toks: Sequence[Tok]) -> set[int]:
             if toks[j].text == close or (close == "," and toks[j].text == "."):
                 inner = [x.low for x in toks[i + 1 : j]]
                 pairs = set(zip(inner, inner[1:], strict=False))
-                if inner and (
-                    (
-                        {("of", "them"), ("among", "them"), ("of", "whom")} & pairs
-                        and len(inner) <= 7
-                        and (_numberish(inner[:2]) or inner[0] in _SHARE_WORDS)
+                if (
+                    inner
+                    and (
+                        (
+                            {("of", "them"), ("among", "them"), ("of", "whom")} & pairs
+                            and len(inner) <= 7
+                            and (_numberish(inner[:2]) or inner[0] in _SHARE_WORDS)
+                        )
+                        or (inner[0] == "including" and len(inner) <= 6 and _numberish(inner[1:4]))
+                        or "%" in inner
+                        or (("out", "of") in pairs and _numberish(inner[:1]))  # "nine out of ten"
+                        or "percent" in inner
+                        or "cent" in inner
+                        or (inner[0] in _APPOSITIVE_OPENERS and close != ",")
+                        or (inner[0] in _COMMA_ASIDE_OPENERS and close == "," and len(inner) <= 6)
+                        or (close != "," and inner[0][:1].isdigit())
                     )
-                    or (inner[0] == "including" and len(inner) <= 6 and _numberish(inner[1:4]))
-                    or "%" in inner
-                    or "percent" in inner
-                    or "cent" in inner
-                    or (inner[0] in _APPOSITIVE_OPENERS and close != ",")
-                    or (inner[0] in _COMMA_ASIDE_OPENERS and close == "," and len(inner) <= 6)
-                    or (close != "," and inner[0][:1].isdigit())
                 ):
                     out.update(range(i, j + 1 if toks[j].text == close else j))
                 break
@@ -569,8 +587,12 @@ def _clause_ids(toks: Sequence[Tok], aside: set[int] | None = None) -> list[int]
     fresh = 0
     aside = aside or set()
     aside_id = -1
+    enclosed = _enclosed(toks)
     for i, t in enumerate(toks):
         prev = toks[i - 1] if i else None
+        if i in enclosed:
+            ids.append(enclosed[i])  # the outer clause goes on after it
+            continue
         if i in aside:
             if i - 1 not in aside:
                 aside_id = 10_000 + i
@@ -608,7 +630,39 @@ def _clause_ids(toks: Sequence[Tok], aside: set[int] | None = None) -> list[int]
     return ids
 
 
-_TALLY_NOUNS = frozenset(("toll", "number", "tally", "total", "count"))
+_OPEN_QUOTES = frozenset(('"', "\u201c"))
+_CLOSE_QUOTES = frozenset(('"', "\u201d"))
+_SPEECH = 8  # a quotation of this many words or more is speech, not a quoted phrase
+
+
+def _enclosed(toks: Sequence[Tok]) -> dict[int, int]:
+    """Token index -> clause id for what stands in brackets ("(Rai)", "(PNP)") or in a
+    quoted speech ("\u201cWe are leaving our dead,\u201d one woman said"): a clause of its
+    own, after which the outer clause goes on. A short quoted phrase ("revised to
+    \u201cabout 253\u201d") is part of its clause."""
+    out: dict[int, int] = {}
+    n = len(toks)
+    quotes = [i for i, t in enumerate(toks) if t.text in _OPEN_QUOTES or t.text in _CLOSE_QUOTES]
+    # an odd number of straight quotes: the first closes a quotation begun earlier
+    if quotes and toks[quotes[0]].text == '"' and sum(toks[i].text == '"' for i in quotes) % 2:
+        if quotes[0] >= _SPEECH:
+            out.update(dict.fromkeys(range(quotes[0] + 1), 20_000))
+        quotes = quotes[1:]
+    for a, b in zip(quotes[::2], quotes[1::2], strict=False):
+        if toks[a].text in _OPEN_QUOTES and toks[b].text in _CLOSE_QUOTES and b - a > _SPEECH:
+            out.update(dict.fromkeys(range(a, b + 1), 20_000 + a))
+    i = 0
+    while i < n:
+        if toks[i].text == "(":
+            close = next((j for j in range(i + 1, min(n, i + 30)) if toks[j].text == ")"), None)
+            if close is not None:
+                out.update(dict.fromkeys(range(i, close + 1), 30_000 + i))
+                i = close
+        i += 1
+    return out
+
+
+_TALLY_NOUNS = frozenset(("toll", "number", "tally", "total", "count", "population"))
 _BEFORE_ONLY = frozenset(("houses", "hosts", "host", "shelter"))
 _REMAIN = frozenset(("remain", "remains", "remained", "remaining"))
 _LEVEL_VERBS = GRAMMAR["level_verbs"]
@@ -701,6 +755,7 @@ def _score(
             if c0 > b and gap(b + 1, c0) == 0 and not transitive(c1):
                 owned.setdefault(c0, g)
     for g, (a, b) in spans.items():
+        _who_did(toks, groups[g][-1], cues)
         scores: dict[str, float] = {}
         left_evac = state_after = False
         for c0, c1, cat, w in cues:
@@ -758,6 +813,23 @@ def _score(
             m.scores = dict(scores)
             for cat, own in m.own_cues.items():
                 m.scores[cat] = max(m.scores.get(cat, 0.0), own)
+
+
+_RELATIVE_AUX = frozenset(("had", "have", "has", "were", "was", "are", "is", "been", "recently"))
+
+
+def _who_did(toks: Sequence[Tok], m: Mention_, cues: list[tuple[int, int, str, float]]) -> None:
+    """ "500,000 people who had fled the capital": a strong cue in a relative clause right
+    after the counted noun says what they are, as an adjective would."""
+    j = m.head_end + 1
+    if m.head_kind != "person" or j >= len(toks) or toks[j].low != "who":
+        return
+    j += 1
+    while j < len(toks) and toks[j].low in _RELATIVE_AUX:
+        j += 1
+    for c0, _c1, cat, w in cues:
+        if c0 == j and w >= STRONG and cat != "population":
+            m.own_cues[cat] = max(m.own_cues.get(cat, 0.0), 12.0)
 
 
 def _after_vehicle(

@@ -116,6 +116,21 @@ CATEGORIES = [
         "Around 1,000 people, mostly women and children, were still sheltering in the compound.",
         [("population", 1000)],
     ),
+    ("The number of people killed by Typhoon Odette (Rai) has risen to 208.", [("killed", 208)]),
+    (
+        'Officials said "another 30,000 to 40,000 people" were still in its path.',
+        [("population", 30000)],
+    ),
+    (
+        "About 1.9 million people, nine out of ten of the population, have been displaced.",
+        [("displaced", 1_900_000)],
+    ),
+    (
+        "The state had been hosting about 500,000 people who had fled the capital.",
+        [("displaced", 500_000)],
+    ),
+    ("The town's population before the floods was put at about 110,000.", [("population", 110000)]),
+    ("The siege has left around 400,000 people cut off from aid.", [("population", 400_000)]),
 ]
 
 
@@ -152,6 +167,8 @@ NEVER = [
     ("Supply convoys are ambushed; a convoy of 200 trucks arrived in September.", "200"),
     ('"We are leaving our dead, everything," one woman told AFP.', "one"),
     ("Aid arrived.\nRead also\n- Juba: 3 killed in Gudele shooting", "3"),
+    ("Aid arrived.\nAlso worth reading\n- Heavy rain in Bangladesh leaves 2 dead", "2"),
+    ("Evacuation remains in force in 31 settlements.", "31"),
 ]
 
 
