@@ -819,10 +819,11 @@ _RELATIVE_AUX = frozenset(("had", "have", "has", "were", "was", "are", "is", "be
 
 
 def _who_did(toks: Sequence[Tok], m: Mention_, cues: list[tuple[int, int, str, float]]) -> None:
-    """ "500,000 people who had fled the capital": a strong cue in a relative clause right
-    after the counted noun says what they are, as an adjective would."""
+    """ "500,000 people who had fled the capital", "some 1,500 who crossed": a strong cue
+    in a relative clause right after the count says what they are, as an adjective
+    would."""
     j = m.head_end + 1
-    if m.head_kind != "person" or j >= len(toks) or toks[j].low != "who":
+    if m.head_kind not in ("person", "implicit") or j >= len(toks) or toks[j].low != "who":
         return
     j += 1
     while j < len(toks) and toks[j].low in _RELATIVE_AUX:

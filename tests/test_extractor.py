@@ -131,6 +131,9 @@ CATEGORIES = [
     ),
     ("The town's population before the floods was put at about 110,000.", [("population", 110000)]),
     ("The siege has left around 400,000 people cut off from aid.", [("population", 400_000)]),
+    ("Refugees, among some 1,500 who crossed on 13 June, queue for water.", [("displaced", 1500)]),
+    ("Nearly 5,000 people have taken shelter with relatives.", [("displaced", 5000)]),
+    ("Floods: 10 lakh marooned in Feni", [("population", 1_000_000)]),
 ]
 
 
