@@ -239,16 +239,12 @@ def _is_capitalized_name(tok: Tok, v: Vocab) -> bool:
         and low not in v.person_nouns
         and low not in _MONTH_WORDS
         and low not in v.modifiers
-        and not _is_cue_word(low, v)
+        and not is_cue_word(v, low)
         and low not in v.skippable
         and low not in _PREPOSITIONS
         and low not in _CONJ
         and low not in _TIME_WORDS
     )
-
-
-def _is_cue_word(low: str, v: Vocab) -> bool:
-    return is_cue_word(v, low)
 
 
 def _tok_index(toks: Sequence[Tok], starts: list[int], pos: int) -> int:
@@ -331,7 +327,7 @@ def _find_head(toks: Sequence[Tok], i: int, v: Vocab) -> tuple[int, str, str, st
                 continue
             break
         if t.cap and (
-            low in _PREPOSITIONS or low in _CONJ or low in v.skippable or _is_cue_word(low, v)
+            low in _PREPOSITIONS or low in _CONJ or low in v.skippable or is_cue_word(v, low)
         ):
             break  # a title-case headline: "Toll Rises To 1,240 As Rescue Work Continues"
         nxt = toks[j + 1].low if j + 1 < n else ""
@@ -392,7 +388,7 @@ def _is_stop(t: Tok, v: Vocab) -> bool:
         or low in _PREPOSITIONS
         or low in _CONJ
         or low in _TIME_WORDS
-        or _is_cue_word(low, v)
+        or is_cue_word(v, low)
         or low in ("who", "that", "which", "remain", "live", "died", "fled", "still", "more")
         or low in SAY_VERBS  # "276,312 according to the census", "12,000, officials said"
         or (low.endswith("ed") and len(low) > 4)
