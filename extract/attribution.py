@@ -67,18 +67,10 @@ def tokenize(text: str, offset: int = 0) -> list[Tok]:
     text with none."""
     out: list[Tok] = []
     append = out.append
-    new = object.__new__
-    forms = _FORMS
     for m in _TOKEN.finditer(text):
         word = m.group()
-        tok = new(Tok)
-        tok.text = word
-        tok.start, tok.end = m.span()
-        tok.start += offset
-        tok.end += offset
-        found = forms.get(word)
-        tok.low, tok.cap = found if found is not None else _word_forms(word)
-        append(tok)
+        a, b = m.span()
+        append(Tok(word, a + offset, b + offset))
     return out
 
 

@@ -294,32 +294,6 @@ def _candidates(lowered: str) -> list[int]:
     return found
 
 
-def _phrase(
-    start: int,
-    end: int,
-    num_start: int,
-    value: float | None,
-    low: float | None,
-    high: float | None,
-    qualifier: str,
-    form: str,
-) -> NumberPhrase:
-    """``NumberPhrase(start, end, num_start, value, low, high, qualifier, form)``, the
-    same object made without the frozen dataclass's ``__init__``, whose one
-    ``object.__setattr__`` per field costs as much as finding the number."""
-    phrase = object.__new__(NumberPhrase)
-    fields = phrase.__dict__
-    fields["start"] = start
-    fields["end"] = end
-    fields["num_start"] = num_start
-    fields["value"] = value
-    fields["low"] = low
-    fields["high"] = high
-    fields["qualifier"] = qualifier
-    fields["form"] = form
-    return phrase
-
-
 def _words_phrase(text: str, m: re.Match[str]) -> tuple[NumberPhrase | None, int]:
     """The phrase for a :func:`number_pattern` match that is not in digits (a vague
     amount, "half a million", a number in words), and where the scan goes on; the phrase
@@ -331,13 +305,13 @@ def _words_phrase(text: str, m: re.Match[str]) -> tuple[NumberPhrase | None, int
         key = _SPACES.sub(" ", _fold(m.group("vague")))
         low, high = vocab().vague[key]
         _qualifier, start = _qualifier_before(text, num_start)
-        return _phrase(start, end, num_start, None, low, high, "vague", "vague"), end
+        return NumberPhrase(start, end, num_start, None, low, high, "vague", "vague"), end
     if m.group("half"):
         half = m.group("half").lower()
         value = (250_000.0 if "quarter" in half else 500_000.0) * (1000 if "billion" in half else 1)
         qualifier, start = _qualifier_before(text, num_start)
         low, high = _bounds(value, qualifier)
-        return _phrase(start, end, num_start, value, low, high, qualifier, "words"), end
+        return NumberPhrase(start, end, num_start, value, low, high, qualifier, "words"), end
     phrase = _trim_words(m.group("words"))
     end = num_start + len(phrase)
     parsed = words_value(phrase)
@@ -348,7 +322,7 @@ def _words_phrase(text: str, m: re.Match[str]) -> tuple[NumberPhrase | None, int
         # "a dozen", "a hundred": a round, not counted, number
         qualifier = "approx" if qualifier == "exact" else qualifier
     low, high = _bounds(parsed, qualifier)
-    return _phrase(start, end, num_start, parsed, low, high, qualifier, "words"), end
+    return NumberPhrase(start, end, num_start, parsed, low, high, qualifier, "words"), end
 
 
 def find_numbers(text: str) -> list[NumberPhrase]:
@@ -401,10 +375,10 @@ def find_numbers(text: str) -> list[NumberPhrase]:
                         start -= len("between ")
                     pos = end = m.end("range")
                     out.append(
-                        _phrase(start, end, num_start, None, value, high, "approx", "digits")
+                        NumberPhrase(start, end, num_start, None, value, high, "approx", "digits")
                     )
                     continue
         low = value if qualifier == "more_than" else None  # as _bounds, inlined
         high = value if qualifier == "at_most" else None
-        out.append(_phrase(start, end, num_start, value, low, high, qualifier, "digits"))
+        out.append(NumberPhrase(start, end, num_start, value, low, high, qualifier, "digits"))
     return out
