@@ -21,6 +21,7 @@ COMPILED = [
     "extract/vocab.py",
     "extract/attribution.py",
     "extract/extractor.py",
+    "extract/aliases.py",
 ]
 
 

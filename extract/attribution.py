@@ -134,7 +134,7 @@ def _np_forward(toks: list[Tok], i: int) -> list[Tok]:
     return out
 
 
-@dataclass(frozen=True)
+@dataclass
 class Mention:
     """A speaker phrase in a sentence: ``raw`` as written, at character ``pos``."""
 

@@ -29,7 +29,7 @@ _MONTH_ABBR = {m[:3]: i + 1 for i, m in enumerate(MONTHS)} | {"sept": 9}
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 
 
-@dataclass(frozen=True)
+@dataclass
 class TimeRef:
     """A resolved time: ``value`` is ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` and
     ``precision`` is ``year``, ``month`` or ``day``; ``start``/``end`` locate the

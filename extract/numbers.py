@@ -39,7 +39,7 @@ def _fold(word: str) -> str:
     return word.translate(_ASCII_FOLD).lower()
 
 
-@dataclass(frozen=True)
+@dataclass
 class NumberPhrase:
     """A number phrase found in a text.
 

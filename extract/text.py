@@ -5,16 +5,27 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import NamedTuple
 
 from extract.vocab import Vocab, vocab
 
 
-class Span(NamedTuple):
-    """A stretch ``text[start:end]`` of the article (a named pair: an article has many)."""
+class Span:
+    """A stretch ``text[start:end]`` of the article."""
 
-    start: int
-    end: int
+    __slots__ = ("start", "end")
+
+    def __init__(self, start: int, end: int) -> None:
+        self.start = start
+        self.end = end
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Span) and (self.start, self.end) == (other.start, other.end)
+
+    def __hash__(self) -> int:
+        return hash((self.start, self.end))
+
+    def __repr__(self) -> str:
+        return f"Span({self.start}, {self.end})"
 
 
 _LIST_ITEM = re.compile(r"^\s*\d{1,2}[.)]?\s+\S")
