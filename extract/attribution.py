@@ -27,7 +27,7 @@ GENERIC_DESCRIPTORS = GRAMMAR["generic_descriptors"]
 ORG_HEADS = GRAMMAR["organisation_heads"]
 _CONNECT = frozenset(("of", "for", "on", "and", "the", "de", "al"))
 _TOKEN = re.compile(
-    r"(?:[A-Za-z]\.){2,}|['\u2019]s\b|[A-Za-z\u00c0-\u024f][\w'\u2019&-]*|\d+(?:[.,]\d+)*|[^\w\s]"
+    r"[A-Za-z]\.[A-Za-z]\.(?:[A-Za-z]\.)*|['\u2019]s\b|[A-Za-z\u00c0-\u024f][\w'\u2019&-]*|\d+(?:[.,]\d+)*|[^\w\s]"
 )
 _BASED = re.compile(r"^[\w.'\u2019-]+-based$", re.I)
 
@@ -209,13 +209,16 @@ def _skip_back(toks: list[Tok], j: int) -> int:
     return j
 
 
-_SAY_HINT = re.compile("|".join(re.escape(w) for w in sorted(SAY_VERBS, key=len, reverse=True)))
+# The saying verbs that hold no other one ("says" holds "say"): a text holds a saying
+# verb exactly when it holds one of these.
+_SAY_HINTS = tuple(sorted(w for w in SAY_VERBS if not any(o != w and o in w for o in SAY_VERBS)))
 
 
 def may_name_speaker(sentence: str) -> bool:
     """A quick test: ``False`` means :func:`speaker_mentions` finds nobody in this
     sentence (no saying verb or "according" is written in it)."""
-    return _SAY_HINT.search(sentence.lower()) is not None
+    low = sentence.lower()
+    return any(hint in low for hint in _SAY_HINTS)
 
 
 def speaker_mentions(text: str, toks: list[Tok]) -> list[Mention]:

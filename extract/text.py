@@ -116,7 +116,12 @@ def content_lines(text: str) -> list[Span]:
             skipping = False
         if len(line) < 200 and rules.is_boilerplate(line):
             continue
-        key = " ".join(line.lower().split())
+        # a caption repeated with other spacing or case is still the same line
+        key = (
+            line.lower()
+            if line.isprintable() and "  " not in line
+            else " ".join(line.lower().split())
+        )
         if key in seen:
             continue
         seen.add(key)
@@ -140,10 +145,66 @@ def content_lines(text: str) -> list[Span]:
     return kept
 
 
-_ABBREV = re.compile(
-    r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|Gen|Lt|Col|Maj|Capt|Sgt|Sen|Rep|Gov|St|Mt|No|Jan|Feb|Mar|Apr|"
-    r"Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Inc|Ltd|Co|Corp|vs|etc|approx|est|al)\.|\b[A-Z]\.)$"
+_ABBREVIATIONS = frozenset(
+    [
+        "Mr",
+        "Mrs",
+        "Ms",
+        "Dr",
+        "Prof",
+        "Gen",
+        "Lt",
+        "Col",
+        "Maj",
+        "Capt",
+        "Sgt",
+        "Sen",
+        "Rep",
+        "Gov",
+        "St",
+        "Mt",
+        "No",
+        "Jan",
+        "Feb",
+        "Mar",
+        "Apr",
+        "Jun",
+        "Jul",
+        "Aug",
+        "Sep",
+        "Sept",
+        "Oct",
+        "Nov",
+        "Dec",
+        "Inc",
+        "Ltd",
+        "Co",
+        "Corp",
+        "vs",
+        "etc",
+        "approx",
+        "est",
+        "al",
+    ]
 )
+
+
+def _ends_abbreviation(text: str, start: int, stop: int) -> bool:
+    """Whether the dot at ``stop - 1`` ends an abbreviation ("Dr.", "Jan.") or an
+    initial ("J."): the whole word before it, which starts after ``start`` and at most
+    7 characters back, is one of them."""
+    if text[stop - 1] != ".":
+        return False
+    lo = max(start, stop - 8)
+    j = stop - 1
+    while j > 0 and (text[j - 1].isalnum() or text[j - 1] == "_"):
+        if j == lo:
+            return False  # a longer word, cut by the look-back
+        j -= 1
+    word = text[j : stop - 1]
+    return word in _ABBREVIATIONS or (len(word) == 1 and "A" <= word <= "Z")
+
+
 # "[.!?][.!?]*" rather than "[.!?]+": a pattern that starts with a plain character class
 # is scanned for quickly.
 _SENT_END = re.compile(r"[.!?][.!?]*[\"\u201d\u2019')\]]*\s+(?=[\"\u201c\u2018(\[]?[A-Z0-9])")
@@ -155,7 +216,7 @@ def sentences(text: str, line: Span) -> list[Span]:
     start = line.start
     for m in _SENT_END.finditer(text, line.start, line.end):
         stop = m.start() + 1
-        if _ABBREV.search(text, max(start, stop - 8), stop):
+        if _ends_abbreviation(text, start, stop):
             continue
         mark = m.group()
         out.append(Span(start, m.start() + len(mark.rstrip())))
