@@ -7,14 +7,15 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import Final
 
 import yaml
 
-KINDS: tuple[str, ...] = ("places", "bodies", "outlets")
+KINDS: Final[tuple[str, ...]] = ("places", "bodies", "outlets")
 AliasTable = Mapping[str, Mapping[str, Sequence[str]]]
 """``{kind: {canonical: [variants]}}`` with kind one of :data:`KINDS`."""
 
-_DATA = Path(__file__).with_name("aliases.yaml")
+_DATA: Final = Path(__file__).with_name("aliases.yaml")
 
 
 @lru_cache(maxsize=8192)

@@ -12,24 +12,25 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Final
 
 from extract.aliases import Aliases, alias_key
 from extract.articles import wire_names
 from extract.vocab import GRAMMAR
 
-SAY_VERBS = GRAMMAR["say_verbs"]
-_INVERTIBLE = GRAMMAR["invertible_verbs"]
-PRONOUNS = GRAMMAR["pronouns"]
-ROLE_WORDS = GRAMMAR["role_words"]
-AGENT_WORDS = GRAMMAR["agent_words"] | ROLE_WORDS
-UNNAMED = GRAMMAR["unnamed_people"]
-GENERIC_DESCRIPTORS = GRAMMAR["generic_descriptors"]
-ORG_HEADS = GRAMMAR["organisation_heads"]
-_CONNECT = frozenset(("of", "for", "on", "and", "the", "de", "al"))
+SAY_VERBS: Final = GRAMMAR["say_verbs"]
+_INVERTIBLE: Final = GRAMMAR["invertible_verbs"]
+PRONOUNS: Final = GRAMMAR["pronouns"]
+ROLE_WORDS: Final = GRAMMAR["role_words"]
+AGENT_WORDS: Final = GRAMMAR["agent_words"] | ROLE_WORDS
+UNNAMED: Final = GRAMMAR["unnamed_people"]
+GENERIC_DESCRIPTORS: Final = GRAMMAR["generic_descriptors"]
+ORG_HEADS: Final = GRAMMAR["organisation_heads"]
+_CONNECT: Final = frozenset(("of", "for", "on", "and", "the", "de", "al"))
 _TOKEN = re.compile(
     r"[A-Za-z]\.[A-Za-z]\.(?:[A-Za-z]\.)*|['\u2019]s\b|[A-Za-z\u00c0-\u024f][\w'\u2019&-]*|\d+(?:[.,]\d+)*|[^\w\s]"
 )
-_BASED = re.compile(r"^[\w.'\u2019-]+-based$", re.I)
+_BASED: Final = re.compile(r"^[\w.'\u2019-]+-based$", re.I)
 
 
 class Tok:
@@ -59,7 +60,7 @@ def _word_forms(text: str) -> tuple[str, bool]:
     return forms
 
 
-_FORMS: dict[str, tuple[str, bool]] = {}
+_FORMS: Final[dict[str, tuple[str, bool]]] = {}
 
 
 def tokenize(text: str, offset: int = 0) -> list[Tok]:
@@ -134,13 +135,17 @@ def _np_forward(toks: list[Tok], i: int) -> list[Tok]:
     return out
 
 
-@dataclass
 class Mention:
-    """A speaker phrase in a sentence: ``raw`` as written, at character ``pos``."""
+    """A speaker phrase in a sentence: ``raw`` as written, at character ``pos``, of
+    ``kind`` "according", "said" or "pronoun"."""
 
-    raw: str
-    pos: int
-    kind: str  # "according", "said", "pronoun"
+    def __init__(self, raw: str, pos: int, kind: str) -> None:
+        self.raw = raw
+        self.pos = pos
+        self.kind = kind
+
+    def __repr__(self) -> str:
+        return f"Mention({self.raw!r}, {self.pos}, {self.kind!r})"
 
 
 def _skip_back(toks: list[Tok], j: int) -> int:
@@ -211,7 +216,9 @@ def _skip_back(toks: list[Tok], j: int) -> int:
 
 # The saying verbs that hold no other one ("says" holds "say"): a text holds a saying
 # verb exactly when it holds one of these.
-_SAY_HINTS = tuple(sorted(w for w in SAY_VERBS if not any(o != w and o in w for o in SAY_VERBS)))
+_SAY_HINTS: Final = tuple(
+    sorted(w for w in SAY_VERBS if not any(o != w and o in w for o in SAY_VERBS))
+)
 
 
 def may_name_speaker(sentence: str) -> bool:
@@ -288,16 +295,18 @@ def _according_np(text: str, toks: list[Tok], i: int) -> str:
 _ORG_SEQ = re.compile(
     r"[A-Z](?:[\w'\u2019-]*(?:\.[A-Z])*\.? +(?:(?:for|of|on|and|the) +)*[A-Z]){1,7}[\w'\u2019-]*"
 )
-_WORD = re.compile(r"[\w'-]+")
+_WORD: Final = re.compile(r"[\w'-]+")
 _OF_THE = re.compile(r"\b(?:of|at|from) (?:the )?")
 _ROLE_ALT = "|".join(sorted(ROLE_WORDS))
 _ORG_NAME = r"(?P<org>(?:[A-Z][\w.'\u2019-]*\s+(?:(?:of|for|on|and|the)\s+)*){0,6}[A-Z][\w.-]*)"
-_APPOSITIVE_OWNER = re.compile(rf",\s+(?:the\s+)?{_ORG_NAME}(?:'s|\u2019s)\s+(?:{_ROLE_ALT})\b")
-_APPOSITIVE_ROLE = re.compile(
+_APPOSITIVE_OWNER: Final = re.compile(
+    rf",\s+(?:the\s+)?{_ORG_NAME}(?:'s|\u2019s)\s+(?:{_ROLE_ALT})\b"
+)
+_APPOSITIVE_ROLE: Final = re.compile(
     rf",\s+(?:the\s+|a\s+|an\s+)?(?:[a-z]+\s+)?(?:{_ROLE_ALT})\b[^,.;]{{0,60}}?\s"
     rf"(?:of|for|at|with)\s+(?:the\s+)?{_ORG_NAME}"
 )
-_PERSONISH = re.compile(r"[A-Z][\w'\u2019-]+(?: [A-Z][\w'\u2019-]+){0,3}")
+_PERSONISH: Final = re.compile(r"[A-Z][\w'\u2019-]+(?: [A-Z][\w'\u2019-]+){0,3}")
 
 
 @dataclass

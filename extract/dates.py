@@ -7,9 +7,9 @@ base date, and without one they resolve to nothing.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
+from typing import Final
 
 MONTHS = [
     "january",
@@ -25,20 +25,32 @@ MONTHS = [
     "november",
     "december",
 ]
-_MONTH_ABBR = {m[:3]: i + 1 for i, m in enumerate(MONTHS)} | {"sept": 9}
-WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+_MONTH_ABBR: Final = {m[:3]: i + 1 for i, m in enumerate(MONTHS)} | {"sept": 9}
+WEEKDAYS: Final = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 
 
-@dataclass
 class TimeRef:
     """A resolved time: ``value`` is ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` and
     ``precision`` is ``year``, ``month`` or ``day``; ``start``/``end`` locate the
     expression in the text it was found in."""
 
-    value: str
-    precision: str
-    start: int
-    end: int
+    def __init__(self, value: str, precision: str, start: int, end: int) -> None:
+        self.value = value
+        self.precision = precision
+        self.start = start
+        self.end = end
+
+    def _fields(self) -> tuple[str, str, int, int]:
+        return (self.value, self.precision, self.start, self.end)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, TimeRef) and self._fields() == other._fields()
+
+    def __hash__(self) -> int:
+        return hash(self._fields())
+
+    def __repr__(self) -> str:
+        return "TimeRef" + repr(self._fields())
 
 
 _MONTH = r"(?-i:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"  # noqa: E501
@@ -47,7 +59,7 @@ _YEAR = r"(?:1[89]\d\d|20\d\d)"
 
 # The branches of the time pattern, in the order they are tried: name, regex, and
 # what the first two characters of a match of the branch can be (a regex, ignoring case).
-_BRANCHES: list[tuple[str, str, str]] = [
+_BRANCHES: Final[list[tuple[str, str, str]]] = [
     ("dmy", rf"(?P<dmy>\b(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m1>{_MONTH}),?\s+(?P<y1>{_YEAR})\b)", r"\d"),  # noqa: E501
     ("mdy", rf"(?P<mdy>\b(?P<m2>{_MONTH})\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y2>{_YEAR})\b)", r"(?-i:Ja|Fe|Ma|Ap|Ju|Au|Se|Oc|No|De)"),  # noqa: E501
     ("iso", rf"(?P<iso>\b(?P<y3>{_YEAR})-(?P<m3>\d\d)-(?P<d3>\d\d)\b)", r"\d"),
@@ -98,7 +110,7 @@ def _compile_cut(names: tuple[str, ...], ascii_text: bool) -> re.Pattern[str]:
 
 # Cut-down time patterns by the two characters a match would start with, for ASCII text
 # and for other text; None when no branch starts so.
-_CUT: dict[bool, dict[str, re.Pattern[str] | None]] = {True: {}, False: {}}
+_CUT: Final[dict[bool, dict[str, re.Pattern[str] | None]]] = {True: {}, False: {}}
 
 
 def _cut_pattern(start: str, ascii_text: bool) -> re.Pattern[str] | None:
@@ -120,7 +132,7 @@ def _month_number(name: str) -> int:
     return _MONTH_ABBR.get(name.lower().rstrip(".")[:3], 0)
 
 
-_SMALL = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+_SMALL: Final = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
           "nine": 9, "ten": 10}  # fmt: skip
 
 
@@ -207,8 +219,8 @@ def _resolve(m: re.Match[str], base: date | None) -> tuple[str, str] | None:
 
 # What _resolve gave, by the branch that matched, its text (together they settle every
 # group) and the base date.
-_RESOLVED: dict[tuple[str | None, str, date | None], tuple[str, str] | None] = {}
-_RESOLVED_MAX = 4096
+_RESOLVED: Final[dict[tuple[str | None, str, date | None], tuple[str, str] | None]] = {}
+_RESOLVED_MAX: Final = 4096
 
 
 def parse_base(published: str) -> date | None:
@@ -219,12 +231,12 @@ def parse_base(published: str) -> date | None:
         return None
 
 
-_TIME_HINTS = (
+_TIME_HINTS: Final = (
     "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
     "day", "tonight", "week", "month", "year", " ago",
 )  # fmt: skip
-_YEARISH = re.compile(r"(?:1[89]|20)\d\d")
-_SINCE_BEFORE = re.compile(r"\b(?:since|until|till|after|following)\b[^,.;:]*$", re.I)
+_YEARISH: Final = re.compile(r"(?:1[89]|20)\d\d")
+_SINCE_BEFORE: Final = re.compile(r"\b(?:since|until|till|after|following)\b[^,.;:]*$", re.I)
 
 # Finding where an expression may start. The time pattern opens with "\b" and an
 # alternation, so a search tries it at every character. Every expression holds an
@@ -233,15 +245,15 @@ _SINCE_BEFORE = re.compile(r"\b(?:since|until|till|after|following)\b[^,.;:]*$",
 # where an expression holding one can start: at the anchor, at the word before it ("in
 # March", "the 2018", "this week", "two days ago", "earlier this week") or at the
 # whitespace before a year (" 2018").
-_MONTH_NAMES = ("Jan(?:uary)?", "Feb(?:ruary)?", "Mar(?:ch)?", "Apr(?:il)?", "May", "June?",
+_MONTH_NAMES: Final = ("Jan(?:uary)?", "Feb(?:ruary)?", "Mar(?:ch)?", "Apr(?:il)?", "May", "June?",
                 "July?", "Aug(?:ust)?", "Sep(?:t(?:ember)?)?", "Oct(?:ober)?", "Nov(?:ember)?",
                 "Dec(?:ember)?")  # fmt: skip
 # How "in March" ends (as in the "inmonth" branch); the anchor for a month after which
 # it can end carries an (empty) group.
-_MONTH_FREE = r"(?:(?=\.?(?![\w.])(?!,?\s+\d))())?"
+_MONTH_FREE: Final = r"(?:(?=\.?(?![\w.])(?!,?\s+\d))())?"
 # A number can open a date only when followed by what can follow a day of the month
 # ("5th", "5 March", "5 of March") or by a unit ("5 days ago"): not "5,000", "5 people".
-_AFTER_NUMBER = r"(?=(?i:st|nd|rd|th)|\s+(?:(?i:of|days|weeks|months|years)|[JFMASOND]))"
+_AFTER_NUMBER: Final = r"(?=(?i:st|nd|rd|th)|\s+(?:(?i:of|days|weeks|months|years)|[JFMASOND]))"
 
 
 def _anchor_pattern(ascii_text: bool) -> re.Pattern[str]:
@@ -257,17 +269,17 @@ def _anchor_pattern(ascii_text: bool) -> re.Pattern[str]:
     return re.compile(_for_ascii(source), re.A) if ascii_text else re.compile(source)
 
 
-_ANCHORS = {True: _anchor_pattern(True), False: _anchor_pattern(False)}
-_OTHER_NUMBERS = re.compile(rf"[^\D0-9](?<!\w.)\d*+{_AFTER_NUMBER}")
+_ANCHORS: Final = {True: _anchor_pattern(True), False: _anchor_pattern(False)}
+_OTHER_NUMBERS: Final = re.compile(rf"[^\D0-9](?<!\w.)\d*+{_AFTER_NUMBER}")
 # Letters IGNORECASE equates with ASCII ones (and the one lower() lengthens): with one
 # of them about, the lower-cased text does not show every expression.
-_CASE_TRAPS = ("\u0130", "\u0131", "\u017f", "\u212a")
+_CASE_TRAPS: Final = ("\u0130", "\u0131", "\u017f", "\u212a")
 # The words that can open an expression before its anchor, lower-cased.
-_BEFORE_YEAR = ("in", "of", "by", "during", "early", "late", "mid", "mid-", "for", "the")
-_BEFORE_MONTH = ("in", "since", "during", "by", "of", "early", "late", "mid", "mid-",
+_BEFORE_YEAR: Final = ("in", "of", "by", "during", "early", "late", "mid", "mid-", "for", "the")
+_BEFORE_MONTH: Final = ("in", "since", "during", "by", "of", "early", "late", "mid", "mid-",
                  "last", "this", "between", "and", "to", "through")  # fmt: skip
-_BEFORE_UNIT = ("this", "last")
-_BEFORE_UNIT_AGO = ("this", "last", "a", "two", "three", "four", "five", "six", "seven",
+_BEFORE_UNIT: Final = ("this", "last")
+_BEFORE_UNIT_AGO: Final = ("this", "last", "a", "two", "three", "four", "five", "six", "seven",
                     "eight", "nine", "ten")  # fmt: skip
 
 
@@ -414,7 +426,7 @@ def time_refs(text: str, base: date | None) -> list[TimeRef]:
 
 # A year not glued to other digits nor after "," or "."; the look-behind comes after
 # the first two digits so that the scan can skip to a "1" or a "2".
-_YEAR_MENTION = re.compile(r"(?:1[89]|20)(?<![\d,.]..)\d\d(?![\d,])")
+_YEAR_MENTION: Final = re.compile(r"(?:1[89]|20)(?<![\d,.]..)\d\d(?![\d,])")
 
 
 def years_mentioned(text: str) -> list[int]:

@@ -16,6 +16,7 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Final
 
 from extract.aliases import Aliases, build_aliases, default_aliases, default_table
 from extract.attribution import (
@@ -33,36 +34,45 @@ from extract.numbers import NumberPhrase, find_numbers
 from extract.text import Span, content_lines, sentences
 from extract.vocab import GRAMMAR, STRONG, Cue, Vocab, cue_table, cues_starting, is_cue_word, vocab
 
-_MONTH_WORDS = frozenset(MONTHS) | frozenset(m[:3] for m in MONTHS) | {"sept"}
-_PREPOSITIONS = GRAMMAR["prepositions"]
-_CONJ = GRAMMAR["conjunctions"]
-_TIME_WORDS = GRAMMAR["time_words"]
-_CLAUSE_BREAK = frozenset(";:\u2014\u2013()")
-_CLAUSE_WORDS = GRAMMAR["clause_words"]
-_LIST_LINKS = GRAMMAR["list_links"]
-_AGE_BEFORE = frozenset(("aged", "age", "ages", "aging"))
-_NOT_PLACES = GRAMMAR["not_places"]
-_YEAR = re.compile(r"(?:1[89]|20)\d\d")
-_DIGIT_GROUP = re.compile(r"\d[\d,.]*")
+_MONTH_WORDS: Final = frozenset(MONTHS) | frozenset(m[:3] for m in MONTHS) | {"sept"}
+_PREPOSITIONS: Final = GRAMMAR["prepositions"]
+_CONJ: Final = GRAMMAR["conjunctions"]
+_TIME_WORDS: Final = GRAMMAR["time_words"]
+_CLAUSE_BREAK: Final = frozenset(";:\u2014\u2013()")
+_CLAUSE_WORDS: Final = GRAMMAR["clause_words"]
+_LIST_LINKS: Final = GRAMMAR["list_links"]
+_AGE_BEFORE: Final = frozenset(("aged", "age", "ages", "aging"))
+_NOT_PLACES: Final = GRAMMAR["not_places"]
+_YEAR: Final = re.compile(r"(?:1[89]|20)\d\d")
+_DIGIT_GROUP: Final = re.compile(r"\d[\d,.]*")
 
 
-@dataclass
 class Mention_:
     """A number phrase being analysed in one sentence."""
 
-    num: NumberPhrase
-    first: int  # token index of the number's first token (qualifier included)
-    last: int  # token index of the number's last token
-    head_end: int  # token index of the last token of the counted noun phrase
-    head: str = ""  # head noun, lower case ("" = none written)
-    head_kind: str = ""  # person | vehicle | household | implicit
-    who: str = ""
-    group: int = -1
-    reference: bool = False  # "the enclave's 2.3 million residents": a whole, not the news
-    own_cues: dict[str, float] = field(default_factory=dict)
-    category: str = ""
-    baseline: bool = False
-    scores: dict[str, float] = field(default_factory=dict)
+    def __init__(
+        self,
+        num: NumberPhrase,
+        first: int,
+        last: int,
+        head_end: int,
+        head: str = "",
+        head_kind: str = "",
+        who: str = "",
+    ) -> None:
+        self.num = num
+        self.first = first  # token index of the number's first token (qualifier included)
+        self.last = last  # token index of the number's last token
+        self.head_end = head_end  # token index of the last token of the counted noun phrase
+        self.head = head  # head noun, lower case ("" = none written)
+        self.head_kind = head_kind  # person | vehicle | household | implicit
+        self.who = who
+        self.group = -1
+        self.reference = False  # "the enclave's 2.3 million residents": a whole, not news
+        self.own_cues: dict[str, float] = {}
+        self.category = ""
+        self.baseline = False
+        self.scores: dict[str, float] = {}
 
 
 @dataclass
@@ -193,9 +203,9 @@ def _places(text: str, start: int, end: int, aliases: Aliases) -> list[tuple[int
 
 
 _CAPITAL = re.compile(r"[A-Z]\w*")
-_PLACE_NAME = re.compile(r"[A-Z][\w-]+(?:\s+(?:al-|el-)?[A-Z][\w-]+){0,2}")
-_POSSESSIVE = re.compile(r"[A-Z][\w-]+(?:'s|\u2019s)\s")
-_PLACE_PREPOSITIONS = frozenset(
+_PLACE_NAME: Final = re.compile(r"[A-Z][\w-]+(?:\s+(?:al-|el-)?[A-Z][\w-]+){0,2}")
+_POSSESSIVE: Final = re.compile(r"[A-Z][\w-]+(?:'s|\u2019s)\s")
+_PLACE_PREPOSITIONS: Final = frozenset(
     ("in", "at", "near", "from", "into", "across", "outside", "inside", "around", "of", "to",
      "toward")
 )  # fmt: skip
@@ -229,7 +239,7 @@ def _after_preposition(seg: str, c: int) -> bool:
     return word in _PLACE_PREPOSITIONS
 
 
-_ORGISH = GRAMMAR["organisation_words"]
+_ORGISH: Final = GRAMMAR["organisation_words"]
 
 
 def _is_capitalized_name(tok: Tok, v: Vocab) -> bool:
@@ -247,7 +257,7 @@ def _is_capitalized_name(tok: Tok, v: Vocab) -> bool:
     )
 
 
-def _tok_index(toks: Sequence[Tok], starts: list[int], pos: int) -> int:
+def _tok_index(toks: list[Tok], starts: list[int], pos: int) -> int:
     """Index of the token containing or following character ``pos``."""
     i = bisect_right(starts, pos) - 1
     if i >= 0 and toks[i].end > pos:
@@ -255,7 +265,7 @@ def _tok_index(toks: Sequence[Tok], starts: list[int], pos: int) -> int:
     return i + 1
 
 
-def _find_head(toks: Sequence[Tok], i: int, v: Vocab) -> tuple[int, str, str, str]:
+def _find_head(toks: list[Tok], i: int, v: Vocab) -> tuple[int, str, str, str]:
     """The counted noun after the number ending at token ``i``.
 
     Returns ``(head_end, head, kind, who)`` where kind is ``person``, ``vehicle``,
@@ -369,12 +379,12 @@ def _find_head(toks: Sequence[Tok], i: int, v: Vocab) -> tuple[int, str, str, st
     return i, "", "skip", ""
 
 
-_NOUN_CUES = GRAMMAR["noun_cues"]
-_STRENGTH_NOUNS = GRAMMAR["strength_nouns"]
-_AGENTIVE = re.compile(r"(?:[^aeiou]ers|ists|ees|ians|ants|ents)$")
+_NOUN_CUES: Final = GRAMMAR["noun_cues"]
+_STRENGTH_NOUNS: Final = GRAMMAR["strength_nouns"]
+_AGENTIVE: Final = re.compile(r"(?:[^aeiou]ers|ists|ees|ians|ants|ents)$")
 
 
-def _join(toks: Sequence[Tok], a: int, b: int) -> str:
+def _join(toks: list[Tok], a: int, b: int) -> str:
     words = [t.text for t in toks[a : b + 1] if t.low not in ("of", "the", "their")]
     return " ".join(words).replace(" 's", "'s")
 
@@ -395,7 +405,7 @@ def _is_stop(t: Tok, v: Vocab) -> bool:
     )
 
 
-def _fraction(toks: Sequence[Tok], first: int, last: int) -> bool:
+def _fraction(toks: list[Tok], first: int, last: int) -> bool:
     """Whether the number at ``toks[first:last + 1]`` is a part of "N out of M"."""
     lows = [t.low for t in toks[last + 1 : last + 4]]
     if lows[:2] == ["out", "of"] and len(lows) == 3 and _numberish(lows[2:]):
@@ -408,7 +418,7 @@ def _fraction(toks: Sequence[Tok], first: int, last: int) -> bool:
 
 
 def _not_a_count(
-    text: str, num: NumberPhrase, toks: Sequence[Tok], first: int, last: int, v: Vocab
+    text: str, num: NumberPhrase, toks: list[Tok], first: int, last: int, v: Vocab
 ) -> bool:
     """Whether the number is a year, date, time, age, phone number, name or similar."""
     core = text[num.num_start : num.end]
@@ -480,9 +490,7 @@ def _not_a_count(
     return bool(nxt is not None and nxt.low in ("a.m", "p.m", "am", "pm", "gmt", "utc", "hrs"))
 
 
-def _cue_matches(
-    toks: Sequence[Tok], v: Vocab, taken: set[int]
-) -> list[tuple[int, int, str, float]]:
+def _cue_matches(toks: list[Tok], v: Vocab, taken: set[int]) -> list[tuple[int, int, str, float]]:
     """Cue phrases in the sentence as (first token, last token, category, weight).
     A capitalised word inside a name ("the Red Cross") is no cue, except in a title-case
     headline ("Thousands Flee As Fighting Spreads")."""
@@ -511,7 +519,7 @@ def _cue_matches(
     return out
 
 
-def _cue_at(toks: Sequence[Tok], i: int, cue: Cue) -> bool:
+def _cue_at(toks: list[Tok], i: int, cue: Cue) -> bool:
     """Whether the words of a cue of several words stand at ``toks[i:]``."""
     words = cue.tokens
     if not cue.by_prefix:
@@ -523,10 +531,10 @@ def _cue_at(toks: Sequence[Tok], i: int, cue: Cue) -> bool:
     )
 
 
-_APPOSITIVE_OPENERS = GRAMMAR["aside_openers"]
-_SHARE_WORDS = GRAMMAR["share_words"]
-_COMMA_ASIDE_OPENERS = GRAMMAR["comma_aside_openers"]
-_ASIDE_CLOSE = {",": ",", "\u2013": "\u2013", "\u2014": "\u2014", "(": ")", "-": "-"}
+_APPOSITIVE_OPENERS: Final = GRAMMAR["aside_openers"]
+_SHARE_WORDS: Final = GRAMMAR["share_words"]
+_COMMA_ASIDE_OPENERS: Final = GRAMMAR["comma_aside_openers"]
+_ASIDE_CLOSE: Final = {",": ",", "\u2013": "\u2013", "\u2014": "\u2014", "(": ")", "-": "-"}
 
 
 _NUMBER_WORDS = GRAMMAR["number_starts"]
@@ -536,7 +544,7 @@ def _numberish(words: Sequence[str]) -> bool:
     return any(w[:1].isdigit() or w in _NUMBER_WORDS for w in words)
 
 
-def appositives(toks: Sequence[Tok]) -> set[int]:
+def appositives(toks: list[Tok]) -> set[int]:
     """Token indices of short asides set off by commas, dashes or brackets that give a
     share or a restatement: ", about 75% of the population,", "– roughly 90 percent of
     them –". Cues inside one do not speak for the numbers outside it."""
@@ -573,7 +581,7 @@ def appositives(toks: Sequence[Tok]) -> set[int]:
     return out
 
 
-def _clause_ids(toks: Sequence[Tok], aside: set[int] | None = None) -> list[int]:
+def _clause_ids(toks: list[Tok], aside: set[int] | None = None) -> list[int]:
     """A clause number for every token. A relative clause set off by commas (", which
     began in 2023,") or an aside between dashes is a clause of its own; after it the
     outer clause goes on."""
@@ -626,12 +634,12 @@ def _clause_ids(toks: Sequence[Tok], aside: set[int] | None = None) -> list[int]
     return ids
 
 
-_OPEN_QUOTES = frozenset(('"', "\u201c"))
-_CLOSE_QUOTES = frozenset(('"', "\u201d"))
-_SPEECH = 8  # a quotation of this many words or more is speech, not a quoted phrase
+_OPEN_QUOTES: Final = frozenset(('"', "\u201c"))
+_CLOSE_QUOTES: Final = frozenset(('"', "\u201d"))
+_SPEECH: Final = 8  # a quotation of this many words or more is speech, not a quoted phrase
 
 
-def _enclosed(toks: Sequence[Tok]) -> dict[int, int]:
+def _enclosed(toks: list[Tok]) -> dict[int, int]:
     """Token index -> clause id for what stands in brackets ("(Rai)", "(PNP)") or in a
     quoted speech ("\u201cWe are leaving our dead,\u201d one woman said"): a clause of its
     own, after which the outer clause goes on. A short quoted phrase ("revised to
@@ -658,14 +666,14 @@ def _enclosed(toks: Sequence[Tok]) -> dict[int, int]:
     return out
 
 
-_TALLY_NOUNS = frozenset(("toll", "number", "tally", "total", "count", "population"))
-_BEFORE_ONLY = frozenset(("houses", "hosts", "host", "shelter"))
-_REMAIN = frozenset(("remain", "remains", "remained", "remaining"))
-_LEVEL_VERBS = GRAMMAR["level_verbs"]
-_STRONG_LINKS = frozenset(("and", "or", "plus", "well", "among", "to", "whom", "them"))
+_TALLY_NOUNS: Final = frozenset(("toll", "number", "tally", "total", "count", "population"))
+_BEFORE_ONLY: Final = frozenset(("houses", "hosts", "host", "shelter"))
+_REMAIN: Final = frozenset(("remain", "remains", "remained", "remaining"))
+_LEVEL_VERBS: Final = GRAMMAR["level_verbs"]
+_STRONG_LINKS: Final = frozenset(("and", "or", "plus", "well", "among", "to", "whom", "them"))
 
 
-def _group(mentions: list[Mention_], toks: Sequence[Tok], text: str) -> None:
+def _group(mentions: list[Mention_], toks: list[Tok], text: str) -> None:
     """Give coordinated mentions one group id: only commas, "and", "or", "as well as",
     "including", "among the" (and "to" after "from") stand between them."""
     g = 0
@@ -702,7 +710,7 @@ def _group(mentions: list[Mention_], toks: Sequence[Tok], text: str) -> None:
 
 def _score(
     mentions: list[Mention_],
-    toks: Sequence[Tok],
+    toks: list[Tok],
     v: Vocab,
     all_cues: list[tuple[int, int, str, float]],
     aside: set[int],
@@ -811,10 +819,12 @@ def _score(
                 m.scores[cat] = max(m.scores.get(cat, 0.0), own)
 
 
-_RELATIVE_AUX = frozenset(("had", "have", "has", "were", "was", "are", "is", "been", "recently"))
+_RELATIVE_AUX: Final = frozenset(
+    ("had", "have", "has", "were", "was", "are", "is", "been", "recently")
+)
 
 
-def _who_did(toks: Sequence[Tok], m: Mention_, cues: list[tuple[int, int, str, float]]) -> None:
+def _who_did(toks: list[Tok], m: Mention_, cues: list[tuple[int, int, str, float]]) -> None:
     """ "500,000 people who had fled the capital", "some 1,500 who crossed": a strong cue
     in a relative clause right after the count says what they are, as an adjective
     would."""
@@ -830,7 +840,7 @@ def _who_did(toks: Sequence[Tok], m: Mention_, cues: list[tuple[int, int, str, f
 
 
 def _after_vehicle(
-    toks: Sequence[Tok], cue: tuple[int, int, str, float], v: Vocab
+    toks: list[Tok], cue: tuple[int, int, str, float], v: Vocab
 ) -> tuple[int, int, str, float]:
     """A weak evacuation verb right after a vehicle is a strong one ("buses carrying")."""
     c0, c1, cat, w = cue
@@ -843,14 +853,14 @@ def _after_vehicle(
     return cue
 
 
-_VEHICLE_VERBS = frozenset(("carry", "carries", "carrying", "carried"))
-_AIRLIFT = frozenset(
+_VEHICLE_VERBS: Final = frozenset(("carry", "carries", "carrying", "carried"))
+_AIRLIFT: Final = frozenset(
     ("warships", "planes", "aircraft", "flights", "helicopters", "jets", "train", "trains")
 )
 """Carriers that are never counted as buses but whose carrying is an evacuation."""
 
 
-def _vehicle_verbs(toks: Sequence[Tok], v: Vocab) -> list[tuple[int, int, str, float]]:
+def _vehicle_verbs(toks: list[Tok], v: Vocab) -> list[tuple[int, int, str, float]]:
     """ "Buses carrying 600 people", "14 buses, which carried 1,750 people": carrying
     is an evacuation only after a vehicle."""
     out: list[tuple[int, int, str, float]] = []
@@ -865,13 +875,13 @@ def _vehicle_verbs(toks: Sequence[Tok], v: Vocab) -> list[tuple[int, int, str, f
     return out
 
 
-_RELATIVE_GLUE = frozenset((",", "which", "that", "were", "was", "had", "have", "also"))
+_RELATIVE_GLUE: Final = frozenset((",", "which", "that", "were", "was", "had", "have", "also"))
 
 
-_PLACE_NOUNS = GRAMMAR["place_nouns"]
+_PLACE_NOUNS: Final = GRAMMAR["place_nouns"]
 
 
-def _describes_place(toks: Sequence[Tok], cue: tuple[int, int, str, float]) -> bool:
+def _describes_place(toks: list[Tok], cue: tuple[int, int, str, float]) -> bool:
     """A population cue that qualifies a place ("out of the besieged town") or that
     introduces a subset ("83 people, among them fighters")."""
     c0, c1, cat, _w = cue
@@ -893,7 +903,7 @@ def _describes_place(toks: Sequence[Tok], cue: tuple[int, int, str, float]) -> b
     return toks[j].low in preps
 
 
-def _weakening_prefix(toks: Sequence[Tok], v: Vocab, cue_at: frozenset[int]) -> list[int]:
+def _weakening_prefix(toks: list[Tok], v: Vocab, cue_at: frozenset[int]) -> list[int]:
     """``out[i]``: how many of ``toks[:i]`` weaken a link between a number and a cue
     (skippable words, quote marks and other cue words do not), so that the count over
     ``toks[a:b]`` is ``out[b] - out[a]``."""
@@ -907,13 +917,13 @@ def _weakening_prefix(toks: Sequence[Tok], v: Vocab, cue_at: frozenset[int]) -> 
     return out
 
 
-_QUOTE_MARKS = frozenset(('"', "\u201c", "\u201d", "'"))
+_QUOTE_MARKS: Final = frozenset(('"', "\u201c", "\u201d", "'"))
 
 
-_SUBSET_LEADS = (["of", "these"], ["of", "them"], ["of", "those"], ["among", "them"])
+_SUBSET_LEADS: Final = (["of", "these"], ["of", "them"], ["of", "those"], ["among", "them"])
 
 
-def _restates(toks: Sequence[Tok], m: Mention_) -> bool:
+def _restates(toks: list[Tok], m: Mention_) -> bool:
     """Another estimate of the figure before it: "OCHA puts the figure at 600,000"."""
     before = [t.low for t in toks[max(0, m.first - 4) : m.first]]
     if before[-2:] in (["compared", "with"], ["compared", "to"], ["up", "from"], ["down", "from"]):
@@ -927,7 +937,7 @@ def _restates(toks: Sequence[Tok], m: Mention_) -> bool:
     )
 
 
-def _elliptical(toks: Sequence[Tok], m: Mention_, v: Vocab) -> bool:
+def _elliptical(toks: list[Tok], m: Mention_, v: Vocab) -> bool:
     """A bare number in a list whose verb was said once: "283 died at X, 195 at Y and
     91 at Z"."""
     if m.head_kind != "implicit" or m.first == 0 or m.last + 1 >= len(toks):
@@ -941,7 +951,7 @@ def _elliptical(toks: Sequence[Tok], m: Mention_, v: Vocab) -> bool:
     )
 
 
-def _is_subset(toks: Sequence[Tok], m: Mention_) -> bool:
+def _is_subset(toks: list[Tok], m: Mention_) -> bool:
     before = [t.low for t in toks[max(0, m.first - 2) : m.first]]
     after = [t.low for t in toks[m.last + 1 : m.last + 3]]
     return (
@@ -980,11 +990,11 @@ def _decide(m: Mention_, v: Vocab, cargo: bool) -> str:
     return best
 
 
-_BASELINE_EVENTS = GRAMMAR["baseline_events"]
+_BASELINE_EVENTS: Final = GRAMMAR["baseline_events"]
 
 
 def _baseline(
-    m: Mention_, mentions: list[Mention_], toks: Sequence[Tok], v: Vocab, clause: list[int]
+    m: Mention_, mentions: list[Mention_], toks: list[Tok], v: Vocab, clause: list[int]
 ) -> bool:
     """Whether a population figure is a historical baseline ("once home to X", "X
     before the war", "dwindled from X to Y")."""
@@ -1039,7 +1049,7 @@ def _as_of(
     art: _Article,
     m: Mention_,
     refs: list[TimeRef],
-    toks: Sequence[Tok],
+    toks: list[Tok],
     starts: list[int],
     clause: list[int],
     sent_start: int,
@@ -1110,7 +1120,7 @@ def _attribution(art: _Article, k: int, pos: int) -> str:
 
 
 def _where(
-    art: _Article, k: int, pos: int, toks: Sequence[Tok], starts: list[int], clause: list[int]
+    art: _Article, k: int, pos: int, toks: list[Tok], starts: list[int], clause: list[int]
 ) -> str:
     """The place named nearest the figure in its clause, else the article's main place."""
     places = art.places(k)

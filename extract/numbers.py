@@ -8,29 +8,28 @@ that is the extractor's job.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import Any, Final
 
 from extract.vocab import vocab
 
-_UNITS = {
+_UNITS: Final = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
     "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
     "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
     "eighty": 80, "ninety": 90,
 }  # fmt: skip
-_SCALES = {"dozen": 12, "hundred": 100, "thousand": 1_000, "million": 1_000_000,
+_SCALES: Final = {"dozen": 12, "hundred": 100, "thousand": 1_000, "million": 1_000_000,
            "billion": 1_000_000_000}  # fmt: skip
-_DIGIT_SCALES = {"m": 1_000_000, "mn": 1_000_000, "bn": 1_000_000_000, "lakh": 100_000,
+_DIGIT_SCALES: Final = {"m": 1_000_000, "mn": 1_000_000, "bn": 1_000_000_000, "lakh": 100_000,
                  "lakhs": 100_000, "crore": 10_000_000, "crores": 10_000_000,
                  **_SCALES}  # fmt: skip
 
 
 # The only characters outside ASCII that a case-insensitive pattern lets stand for an
 # ASCII letter ("b\u0131llion" matches "billion"): folded before the table lookups.
-_ASCII_FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+_ASCII_FOLD: Final = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
 
 
 def _fold(word: str) -> str:
@@ -39,7 +38,6 @@ def _fold(word: str) -> str:
     return word.translate(_ASCII_FOLD).lower()
 
 
-@dataclass
 class NumberPhrase:
     """A number phrase found in a text.
 
@@ -49,14 +47,38 @@ class NumberPhrase:
     ``form`` is ``digits``, ``words`` or ``vague``.
     """
 
-    start: int
-    end: int
-    num_start: int
-    value: float | None
-    low: float | None
-    high: float | None
-    qualifier: str
-    form: str
+    def __init__(
+        self,
+        start: int,
+        end: int,
+        num_start: int,
+        value: float | None,
+        low: float | None,
+        high: float | None,
+        qualifier: str,
+        form: str,
+    ) -> None:
+        self.start = start
+        self.end = end
+        self.num_start = num_start
+        self.value = value
+        self.low = low
+        self.high = high
+        self.qualifier = qualifier
+        self.form = form
+
+    def _fields(self) -> tuple[object, ...]:
+        return (self.start, self.end, self.num_start, self.value, self.low, self.high,
+                self.qualifier, self.form)  # fmt: skip
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, NumberPhrase) and self._fields() == other._fields()
+
+    def __hash__(self) -> int:
+        return hash(self._fields())
+
+    def __repr__(self) -> str:
+        return "NumberPhrase" + repr(self._fields())
 
 
 # The pieces of :func:`number_pattern`. A candidate that starts with a digit can only
@@ -64,8 +86,8 @@ class NumberPhrase:
 # lookaheads ``(?=\d{1,3},)`` and ``(?=\s?[mbthlc])`` change no match: they only skip,
 # early, the grouped numbers ("1,50,000", "160,000") and the scale words where the next
 # characters rule them out.
-_NOT_GLUED = r"(?<![\w.,+/$\u20ac\u00a3#:-])"
-_DIGITS = (
+_NOT_GLUED: Final = r"(?<![\w.,+/$\u20ac\u00a3#:-])"
+_DIGITS: Final = (
     r"(?P<digits>(?=\d{1,3},)(?:\d{1,2}(?:,\d\d)+,\d{3}(?:\.\d+)?|\d{1,3}(?:,\d{3})+(?:\.\d+)?)"
     r"|\d+(?:\.\d+)?)"
     r"(?!\d|[.,]\d|[%/]|:\d)"
@@ -102,12 +124,12 @@ def number_pattern() -> re.Pattern[str]:
 
 # A number in digits, plus (group ``range``, looked at but not consumed) the upper end
 # that may follow it.
-_DIGIT_NUMBER = re.compile(_NOT_GLUED + _DIGITS + "(?=(?P<range>" + _RANGE + ")?)", re.I)
+_DIGIT_NUMBER: Final = re.compile(_NOT_GLUED + _DIGITS + "(?=(?P<range>" + _RANGE + ")?)", re.I)
 
 
-_WORD_GAPS = re.compile(r"[\s-]+")
-_AND = re.compile(r"(\s+and\s+)", re.I)
-_SPACES = re.compile(r"\s+")
+_WORD_GAPS: Final = re.compile(r"[\s-]+")
+_AND: Final = re.compile(r"(\s+and\s+)", re.I)
+_SPACES: Final = re.compile(r"\s+")
 
 
 def words_value(phrase: str) -> float | None:
@@ -238,7 +260,7 @@ def _gate() -> re.Pattern[str]:
 
 # Turns lower-cased text, encoded as ASCII with "?" for anything else, into scan bytes
 # of the same length: a-z stay, every digit becomes "0", anything else becomes a space.
-_SCAN_TABLE = bytes(
+_SCAN_TABLE: Final = bytes(
     c if 0x61 <= c <= 0x7A else 0x30 if 0x30 <= c <= 0x39 else 0x20 for c in range(256)
 )
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Final
 
 from extract.vocab import Vocab, vocab
 
@@ -28,8 +29,8 @@ class Span:
         return f"Span({self.start}, {self.end})"
 
 
-_LIST_ITEM = re.compile(r"^\s*\d{1,2}[.)]?\s+\S")
-_BODY_LINE = re.compile(r"[.!?\"\u201d\u2019')]\s*$")
+_LIST_ITEM: Final = re.compile(r"^\s*\d{1,2}[.)]?\s+\S")
+_BODY_LINE: Final = re.compile(r"[.!?\"\u201d\u2019')]\s*$")
 
 
 @dataclass(frozen=True)
@@ -77,7 +78,7 @@ def _rules(v: Vocab) -> _LineRules:
     return rules[1]
 
 
-_RULES: dict[int, tuple[Vocab, _LineRules]] = {}
+_RULES: Final[dict[int, tuple[Vocab, _LineRules]]] = {}
 
 
 def _is_body(line: str) -> bool:
@@ -145,7 +146,7 @@ def content_lines(text: str) -> list[Span]:
     return kept
 
 
-_ABBREVIATIONS = frozenset(
+_ABBREVIATIONS: Final = frozenset(
     [
         "Mr",
         "Mrs",

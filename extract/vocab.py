@@ -6,11 +6,11 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Final
 
 import yaml
 
-_HERE = Path(__file__).parent
+_HERE: Final = Path(__file__).parent
 
 
 def _load(name: str) -> Any:
@@ -48,8 +48,8 @@ class Vocab:
     vague: dict[str, tuple[float, float]]
 
 
-STRONG = 3.0
-WEAK = 1.0
+STRONG: Final = 3.0
+WEAK: Final = 1.0
 
 
 def cues_starting(v: Vocab, low: str) -> tuple[Cue, ...]:
@@ -84,8 +84,8 @@ def is_cue_word(v: Vocab, low: str) -> bool:
     return found
 
 
-_CUE_CACHE: dict[int, dict[str, tuple[Cue, ...]]] = {}
-_CUE_WORD_CACHE: dict[int, dict[str, bool]] = {}
+_CUE_CACHE: Final[dict[int, dict[str, tuple[Cue, ...]]]] = {}
+_CUE_WORD_CACHE: Final[dict[int, dict[str, bool]]] = {}
 
 
 @lru_cache(maxsize=1)
