@@ -4,7 +4,7 @@
 
 Generates the articles first (deterministically), warms up on a few, then times only the
 ``extract_figures`` calls, in this one process, one article after another. Prints
-``N articles, X KB avg, T s, R articles/s, F figures``.
+``N articles, X KB avg, T s, R articles/s, F figures, compiled|Python sources``.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from corpus_gen import generate_articles
 
 from extract import extract_figures
+from extract.compiled import compiled_modules
 
 
 def measure(articles: Sequence[str], warmup: int = 5) -> tuple[float, int]:
@@ -45,7 +46,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     rate = len(articles) / seconds if seconds > 0 else float("inf")
     print(
         f"{len(articles)} articles, {avg_kb:.1f} KB avg, {seconds:.2f} s, "
-        f"{rate:.1f} articles/s, {figures} figures"
+        f"{rate:.1f} articles/s, {figures} figures, "
+        f"{'compiled' if compiled_modules() else 'Python sources'}"
     )
     return 0
 
