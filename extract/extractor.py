@@ -42,6 +42,7 @@ _CLAUSE_BREAK: Final = frozenset(";:\u2014\u2013()")
 _CLAUSE_WORDS: Final = GRAMMAR["clause_words"]
 _LIST_LINKS: Final = GRAMMAR["list_links"]
 _AGE_BEFORE: Final = frozenset(("aged", "age", "ages", "aging"))
+_CAPACITY_WORDS: Final = GRAMMAR["capacity_words"]
 _NOT_PLACES: Final = GRAMMAR["not_places"]
 _YEAR: Final = re.compile(r"(?:1[89]|20)\d\d")
 _DIGIT_GROUP: Final = re.compile(r"\d[\d,.]*")
@@ -428,6 +429,13 @@ def _not_a_count(
         return True
     if (
         prev is not None
+        and prev.low in ("for", "of")
+        and first > 1
+        and toks[first - 2].low in _CAPACITY_WORDS
+    ):
+        return True  # "built for 1,500 people": a capacity
+    if (
+        prev is not None
         and prev.low == "of"
         and first > 1
         and toks[first - 2].low in ("mother", "father", "parent", "grandmother", "grandfather")
@@ -515,8 +523,18 @@ def _cue_matches(toks: list[Tok], v: Vocab, taken: set[int]) -> list[tuple[int, 
         for cue in cues:
             k = len(cue.tokens)
             if k == 1 or (i + k <= n and _cue_at(toks, i, cue)):
+                if cue.tokens in _ON_BOARD and not _vehicle_follows(toks, i + k, v):
+                    continue  # people aboard a ferry are its passengers
                 out.append((i, i + k - 1, cue.category, cue.weight))
     return out
+
+
+_ON_BOARD: Final = (("aboard",), ("on", "board"))
+
+
+def _vehicle_follows(toks: list[Tok], i: int, v: Vocab) -> bool:
+    """Whether a bus, truck or other road vehicle is named in the few words from ``i``."""
+    return any(t.low in v.vehicle_nouns for t in toks[i : i + 4])
 
 
 def _cue_at(toks: list[Tok], i: int, cue: Cue) -> bool:
@@ -568,7 +586,8 @@ def appositives(toks: list[Tok]) -> set[int]:
                         )
                         or (inner[0] == "including" and len(inner) <= 6 and _numberish(inner[1:4]))
                         or "%" in inner
-                        or (("out", "of") in pairs and _numberish(inner[:1]))  # "nine out of ten"
+                        # "nine out of ten"
+                        or (inner[1:3] == ["out", "of"] and _numberish(inner[:1]))
                         or "percent" in inner
                         or "cent" in inner
                         or (inner[0] in _APPOSITIVE_OPENERS and close != ",")
@@ -911,10 +930,33 @@ def _weakening_prefix(toks: list[Tok], v: Vocab, cue_at: frozenset[int]) -> list
     total = 0
     skippable = v.skippable
     for i, t in enumerate(toks):
-        if i not in cue_at and t.low not in skippable and t.text not in _QUOTE_MARKS:
+        if (
+            i not in cue_at
+            and t.low not in skippable
+            and t.text not in _QUOTE_MARKS
+            and not _in_name_list(toks, i)
+        ):
             total += 1
         out.append(total)
     return out
+
+
+def _in_name_list(toks: list[Tok], i: int) -> bool:
+    """Whether ``toks[i]`` goes on a list of names ("Ber, Goundam and Leré"): a name, or
+    the comma or "and" before one, after a name. A list weakens a link as one word."""
+    if i == 0 or i + 1 >= len(toks):
+        return False
+    t = toks[i]
+    if t.text == "," or t.low == "and":
+        return toks[i - 1].cap and toks[i + 1].cap and toks[i + 1].text[0].isalpha()
+    prev = toks[i - 1]
+    return (
+        t.cap
+        and t.text[0].isalpha()
+        and (prev.text == "," or prev.low == "and")
+        and i >= 2
+        and toks[i - 2].cap
+    )
 
 
 _QUOTE_MARKS: Final = frozenset(('"', "\u201c", "\u201d", "'"))
@@ -940,9 +982,16 @@ def _restates(toks: list[Tok], m: Mention_) -> bool:
 def _elliptical(toks: list[Tok], m: Mention_, v: Vocab) -> bool:
     """A bare number in a list whose verb was said once: "283 died at X, 195 at Y and
     91 at Z"."""
-    if m.head_kind != "implicit" or m.first == 0 or m.last + 1 >= len(toks):
+    if m.head_kind == "implicit":
+        after = m.last + 1
+    elif m.head_kind == "person" and m.head in ("people", "others", "persons"):
+        after = m.head_end + 1  # "113 were killed in A and another 22 people in B"
+    else:
         return False
-    return toks[m.first - 1].low in (",", "and") and toks[m.last + 1].low in (
+    first = m.first - 1 if m.first > 0 and toks[m.first - 1].low == "another" else m.first
+    if first == 0 or after >= len(toks):
+        return False
+    return toks[first - 1].low in (",", "and") and toks[after].low in (
         "at",
         "in",
         "on",

@@ -134,6 +134,16 @@ CATEGORIES = [
     ("Refugees, among some 1,500 who crossed on 13 June, queue for water.", [("displaced", 1500)]),
     ("Nearly 5,000 people have taken shelter with relatives.", [("displaced", 5000)]),
     ("Floods: 10 lakh marooned in Feni", [("population", 1_000_000)]),
+    ("On Monday, 101 civilians were brought out of the plant.", [("evacuees", 101)]),
+    (
+        "As of Wednesday, 113 people had been killed in Gansu and another 22 people in Qinghai.",
+        [("killed", 113), ("killed", 22)],
+    ),
+    (
+        "Some 3,000 people from villages around Ber, Goundam and Lere have arrived in Timbuktu.",
+        [("displaced", 3000)],
+    ),
+    ("Some 1,580 people left the town aboard 24 buses.", [("evacuees", 1580), ("buses", 24)]),
 ]
 
 
@@ -172,7 +182,22 @@ NEVER = [
     ("Aid arrived.\nRead also\n- Juba: 3 killed in Gudele shooting", "3"),
     ("Aid arrived.\nAlso worth reading\n- Heavy rain in Bangladesh leaves 2 dead", "2"),
     ("Evacuation remains in force in 31 settlements.", "31"),
+    ("The centre, built for 1,500 people, is overwhelmed as new arrivals come.", "1,500"),
+    ("The camp, designed for 40,000 refugees, took in 12,000 who fled.", "40,000"),
+    ("Aid arrived.\nRead more Mali: Dozens killed in attacks on river boat", "Dozens"),
 ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Survivors said there were more than 400 people aboard the ferry when it sank.",
+        "Some survivors estimated there were more than 400 people aboard.",
+        "The ship had 250 passengers on board.",
+    ],
+)
+def test_people_aboard_a_boat_are_not_evacuees(text: str) -> None:
+    assert "evacuees" not in [c for c, _v in _figs(text)]
 
 
 @pytest.mark.parametrize(("text", "number"), NEVER, ids=[n[0][:40] for n in NEVER])
