@@ -85,6 +85,17 @@ def _is_body(line: str) -> bool:
     return len(line.split()) >= 12 and bool(_BODY_LINE.search(line))
 
 
+_ASCII_SPACES_BUT_ONE: Final = ("  ", "\t", "\r", "\x0b", "\x0c", "\x1c", "\x1d", "\x1e", "\x1f")
+
+
+def _single_spaced(line: str) -> bool:
+    """Whether the words of a stripped line are parted by single spaces only, so that
+    ``line.split()`` joined by spaces gives the line back."""
+    if line.isascii():
+        return not any(space in line for space in _ASCII_SPACES_BUT_ONE)
+    return line.isprintable() and "  " not in line
+
+
 def content_lines(text: str) -> list[Span]:
     """The lines of ``text`` that carry the article, in order.
 
@@ -118,11 +129,7 @@ def content_lines(text: str) -> list[Span]:
         if len(line) < 200 and rules.is_boilerplate(line):
             continue
         # a caption repeated with other spacing or case is still the same line
-        key = (
-            line.lower()
-            if line.isprintable() and "  " not in line
-            else " ".join(line.lower().split())
-        )
+        key = line.lower() if _single_spaced(line) else " ".join(line.lower().split())
         if key in seen:
             continue
         seen.add(key)
