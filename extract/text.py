@@ -222,13 +222,33 @@ def sentences(text: str, line: Span) -> list[Span]:
     """The sentences of one line, as spans of ``text``; the whole line when it has one."""
     out: list[Span] = []
     start = line.start
-    for m in _SENT_END.finditer(text, line.start, line.end):
-        stop = m.start() + 1
+    done = line.start  # the sentence-end matches found so far never overlap
+    for at in _stops(text, line.start, line.end):
+        if at < done:
+            continue
+        m = _SENT_END.match(text, at, line.end)
+        if m is None:
+            continue
+        done = m.end()
+        stop = at + 1
         if _ends_abbreviation(text, start, stop):
             continue
         mark = m.group()
-        out.append(Span(start, m.start() + len(mark.rstrip())))
+        out.append(Span(start, at + len(mark.rstrip())))
         start = m.end()
     if start < line.end:
         out.append(Span(start, line.end))
     return out
+
+
+def _stops(text: str, start: int, end: int) -> list[int]:
+    """Where ".", "!" or "?" stands in ``text[start:end]``, in order: the only places a
+    sentence end can begin (found with ``str.find``, much faster than a regex scan)."""
+    found: list[int] = []
+    for mark in ".!?":
+        i = text.find(mark, start, end)
+        while i >= 0:
+            found.append(i)
+            i = text.find(mark, i + 1, end)
+    found.sort()
+    return found
