@@ -280,7 +280,9 @@ def _find_head(toks: list[Tok], i: int, v: Vocab) -> tuple[int, str, str, str]:
         nxt = toks[j + 1].low
         if nxt in v.non_count_words or nxt.split("-")[0] in v.non_count_words:
             return i, "", "skip", ""
-        if nxt == "strong":
+        if nxt == "plus":
+            j += 2  # "150-plus houses": the noun comes after
+        elif nxt == "strong":
             # "a 2,500-strong farming community": the noun may come a few words later
             for k in range(j + 2, min(n, j + 5)):
                 if toks[k].low in v.person_nouns:
@@ -427,6 +429,15 @@ def _not_a_count(
     nxt = toks[last + 1] if last + 1 < len(toks) else None
     if prev is not None and prev.low in _AGE_BEFORE:
         return True
+    if prev is not None and prev.low in ("my", "our", "your"):
+        return True  # "took our two daughters": a speaker's family, not a count
+    if (
+        nxt is not None
+        and nxt.low in ("or", "and")
+        and last + 2 < len(toks)
+        and toks[last + 2].low in ("older", "over", "above", "younger")
+    ):
+        return True  # "half the population is 65 or older": an age
     if (
         prev is not None
         and prev.low in ("for", "of")
@@ -489,6 +500,12 @@ def _not_a_count(
             and prev.start < num.start  # not the qualifier: "Exactly 65,036 people"
             and _is_capitalized_name(prev, v)
             and not prev.low.endswith(("'s", "\u2019s"))
+            and not (  # "and in Suzu 23 people": a place, then a count
+                first > 1
+                and toks[first - 2].low in ("in", "at")
+                and nxt is not None
+                and nxt.low in v.person_nouns
+            )
         ):
             return True  # "Channel 4", "Resolution 2254"
     if nxt is not None and nxt.text in (":", ".") and last + 2 < len(toks):
@@ -991,13 +1008,27 @@ def _elliptical(toks: list[Tok], m: Mention_, v: Vocab) -> bool:
     first = m.first - 1 if m.first > 0 and toks[m.first - 1].low == "another" else m.first
     if first == 0 or after >= len(toks):
         return False
+    if _after_fronted_place(toks, first) and toks[after].text in (",", ".", ";"):
+        return True  # "59 were confirmed dead in Wajima, and in Suzu 23 people."
     return toks[first - 1].low in (",", "and") and toks[after].low in (
         "at",
         "in",
         "on",
         "from",
         "into",
+        "by",
     )
+
+
+def _after_fronted_place(toks: list[Tok], first: int) -> bool:
+    """Whether ", and in Suzu" (a comma or "and", a preposition, a name) stands right
+    before token ``first``."""
+    j = first - 1
+    while j >= 0 and toks[j].cap and toks[j].text[0].isalpha():
+        j -= 1
+    if j == first - 1 or j < 1 or toks[j].low not in ("in", "at", "on"):
+        return False
+    return toks[j - 1].low in (",", "and")
 
 
 def _is_subset(toks: list[Tok], m: Mention_) -> bool:
@@ -1236,6 +1267,9 @@ def _analyse_sentence(
     lows = {t.low for t in toks}
     evacuation = any(
         c[2] == "evacuees" and toks[c[0]].low not in ("convoy", "convoys") for c in all_cues
+    ) or (  # "1,130 people crossed the border and were taken to a camp in 19 buses"
+        any(c[2] == "displaced" for c in all_cues)
+        and any(m.head_kind == "person" for m in mentions)
     )
     cargo = bool(lows & v.cargo_words) or not evacuation
     refs: list[TimeRef] | None = None

@@ -144,6 +144,19 @@ CATEGORIES = [
         [("displaced", 3000)],
     ),
     ("Some 1,580 people left the town aboard 24 buses.", [("evacuees", 1580), ("buses", 24)]),
+    (
+        "About 16,000 had been moved by land and up to 3,000 by sea.",
+        [("evacuees", 16000), ("evacuees", 3000)],
+    ),
+    (
+        "In Wajima, 59 people were confirmed dead, and in Suzu 23 people, officials said.",
+        [("killed", 59), ("killed", 23)],
+    ),
+    (
+        "Some 1,130 people crossed the border and were taken to the camp in 19 buses.",
+        [("displaced", 1130), ("buses", 19)],
+    ),
+    ("At least 80 inmates were injured in the riot.", [("injured", 80)]),
 ]
 
 
@@ -185,6 +198,9 @@ NEVER = [
     ("The centre, built for 1,500 people, is overwhelmed as new arrivals come.", "1,500"),
     ("The camp, designed for 40,000 refugees, took in 12,000 who fled.", "40,000"),
     ("Aid arrived.\nRead more Mali: Dozens killed in attacks on river boat", "Dozens"),
+    ('"They killed my husband and took our two daughters," she said.', "two"),
+    ("Roughly half the population is 65 or older.", "65"),
+    ('"There are 150-plus houses that are now buried," he said.', "150"),
 ]
 
 
