@@ -43,6 +43,7 @@ _CLAUSE_WORDS: Final = GRAMMAR["clause_words"]
 _LIST_LINKS: Final = GRAMMAR["list_links"]
 _AGE_BEFORE: Final = frozenset(("aged", "age", "ages", "aging"))
 _CAPACITY_WORDS: Final = GRAMMAR["capacity_words"]
+_ARMED_PEOPLE: Final = GRAMMAR["armed_people"]
 _NOT_PLACES: Final = GRAMMAR["not_places"]
 _YEAR: Final = re.compile(r"(?:1[89]|20)\d\d")
 _DIGIT_GROUP: Final = re.compile(r"\d[\d,.]*")
@@ -1062,6 +1063,8 @@ def _decide(m: Mention_, v: Vocab, cargo: bool) -> str:
     best = max(order, key=lambda c: (scores.get(c, 0.0), -order.index(c)))
     if best in ("missing", "detained"):
         return ""  # the missing and the detained are not counted here
+    if best in ("population", "displaced") and m.head in _ARMED_PEOPLE:
+        return ""  # a strength, not people living or fleeing
     top = scores.get(best, 0.0)
     if m.head_kind in ("implicit", "agent") and top < STRONG:
         return ""
@@ -1299,8 +1302,13 @@ def _analyse_sentence(
         weak = max(m.scores.values(), default=0.0) < bar
         if m.reference:
             cat = "population" if m.head_kind == "person" else ""
-        elif inherit and weak and m.head_kind != "vehicle":
-            cat = inherit  # "of whom 41,500", "including four children"
+        elif (
+            inherit
+            and weak
+            and m.head_kind != "vehicle"
+            and v.person_nouns.get(m.head, "") in ("", "population")
+        ):
+            cat = inherit  # "of whom 41,500", "including four children"; not "46 dead"
         if not cat:
             continue
         if not m.reference and m.head_kind != "vehicle":

@@ -101,14 +101,14 @@ def content_lines(text: str) -> list[Span]:
 
     Left out: navigation, subscribe and contact lines, a repeated line (a caption shown
     twice), numbered lists of other stories, and after an end marker ("Related
-    Articles", "Most read", ...) every line up to the next body paragraph, or to the end
-    when the marker stands in the last part of the page. Empty for an empty text.
+    Articles", "Most read", ...) every line up to the next body paragraph (a list of
+    other stories may stand mid-page, with the article going on after it). Empty for an
+    empty text.
     """
     rules = _rules(vocab())
     kept: list[Span] = []
     seen: set[str] = set()
     skipping = False
-    total = len(text) or 1
     list_run: list[int] = []
     end = -1
     for raw in text.split("\n"):
@@ -118,8 +118,6 @@ def content_lines(text: str) -> list[Span]:
         if not line:
             continue
         if rules.is_end_marker(line):
-            if start > 0.6 * total:
-                break
             skipping = True
             continue
         if skipping:

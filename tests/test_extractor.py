@@ -157,6 +157,11 @@ CATEGORIES = [
         [("displaced", 1130), ("buses", 19)],
     ),
     ("At least 80 inmates were injured in the riot.", [("injured", 80)]),
+    (
+        "The ministry said 144 people had been wounded, up from 46 dead and 140 wounded.",
+        [("injured", 144), ("killed", 46), ("injured", 140)],
+    ),
+    ("Twelve soldiers were killed and 137 troops fled across the border.", [("killed", 12)]),
 ]
 
 
@@ -201,6 +206,7 @@ NEVER = [
     ('"They killed my husband and took our two daughters," she said.', "two"),
     ("Roughly half the population is 65 or older.", "65"),
     ('"There are 150-plus houses that are now buried," he said.', "150"),
+    ("More than 8,000 U.N. peacekeepers remain in Liberia.", "8,000"),
 ]
 
 
@@ -319,6 +325,23 @@ def test_boilerplate_yields_nothing() -> None:
     )
     figs = extract_figures(text, Source(published="2024-06-17"))
     assert [(f.category, f.value) for f in figs] == [("killed", 12)]
+
+
+def test_article_goes_on_after_a_list_of_other_stories() -> None:
+    text = (
+        "Floods killed 12 people in the valley on Monday, officials said. Rescue teams "
+        "searched the river banks through the night, and the regional governor asked the "
+        "army for helicopters to reach villages cut off by landslides. Schools stayed shut "
+        "and the main road to the coast remained closed to all but emergency vehicles, "
+        "according to the police, who warned that more rain was expected before the weekend.\n\n"
+        "RELATED:\n"
+        "Quake kills 300 in the north\n"
+        "Storm leaves 5,000 homeless\n\n"
+        "The province, home to about 330,000 people, is one of the most exposed to floods "
+        "in the whole region.\n"
+    )
+    figs = extract_figures(text, Source(published="2024-06-17"))
+    assert [(f.category, f.value) for f in figs] == [("killed", 12), ("population", 330_000)]
 
 
 def test_repeated_caption_counts_once() -> None:
