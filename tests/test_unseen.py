@@ -28,6 +28,7 @@ SETS = (
     "holdout8",
     "holdout9",
     "holdout10",
+    "holdout11",
 )
 GOLD: dict[str, list[dict[str, Any]]] = {
     name: yaml.safe_load((DATA / name / "gold.yaml").read_text(encoding="utf-8")) for name in SETS
@@ -137,6 +138,14 @@ KNOWN_MISSES = {
         "08_brazil_rio_grande_do_sul_floods.txt",
         "between 20,000 and 30,000 people",
     ): "'still waiting to be rescued'",
+    ("01_kyrgyzstan_batken_bus_evacuation.txt", "45 buses"): "'sent 45 buses': no one moved",
+    ("02_colombia_catatumbo_confinement.txt", "about 11,000"): "'have reached Ocana'",
+    ("03_algeria_tindouf_sahrawi_camps_floods.txt", "11,000 of them"): "'living in tents'",
+    ("03_algeria_tindouf_sahrawi_camps_floods.txt", "165,000"): "refugees 'living in the camps'",
+    ("04_guinea_nzerekore_stadium_crush.txt", "six of the injured"): "'of the injured had died'",
+    ("07_vanuatu_port_vila_earthquake.txt", "148 Australians"): "flights 'carried' them",
+    ("08_niger_assamaka_expelled_migrants.txt", "some 1,900 people"): "'sleeping in the open'",
+    ("08_niger_assamaka_expelled_migrants.txt", "at least 24,250 people"): "'were expelled to'",
 }
 # (article, predicted text): figures extracted in the wrong category or not in the gold
 KNOWN_FALSE = {
@@ -164,17 +173,12 @@ KNOWN_FALSE = {
     ("02_drc_goma_m23_camps.txt", "about 650,000 people"): "displaced, not population",
     ("02_drc_goma_m23_camps.txt", "more than 600 patients"): "'patients with weapon wounds'",
     ("03_haiti_pont_sonde_gang_attack.txt", "Nearly 2,000"): "displaced, not population",
-    ("03_haiti_pont_sonde_gang_attack.txt", "about 400 officers"): "'began arriving' read",
     ("05_ethiopia_gofa_landslide.txt", "more than 15,000 people"): "'would need to be moved'",
     ("07_turkey_syria_quake_hatay_buses.txt", "212"): "buses read as people",
     ("08_lebanon_strikes_displacement.txt", "some 16,500 displaced people"): "displaced",
     ("10_burkina_faso_djibo_siege.txt", "A few hundred residents"): "'tried to leave' read",
     ("01_indonesia_aceh_rohingya_boats.txt", "Three of the passengers"): "patients read as injured",
     ("01_indonesia_aceh_rohingya_boats.txt", "around 500 refugees"): "displaced, not population",
-    (
-        "04_iraq_west_mosul_camps.txt",
-        "between 2,000 and 3,000 ISIS militants",
-    ): "fighters' strength",
     ("06_south_sudan_malakal_poc_clashes.txt", "about 37,000 people"): "displaced",
     (
         "07_nigeria_gwoza_suicide_bombings.txt",
@@ -202,7 +206,6 @@ KNOWN_FALSE = {
     ("01_ukraine_mariupol_azovstal_convoy.txt", "12 people"): "people treated read as injured",
     ("02_mali_timbuktu_blockade.txt", "around 90,000 Malian refugees"): "camp refugees: displaced",
     ("03_jordan_zaatari_camp_decade.txt", "some 675,000 Syrian refugees"): "'hosts': population",
-    ("04_uganda_bunagana_refugee_influx.txt", "137 Congolese soldiers"): "soldiers who crossed",
     ("04_uganda_bunagana_refugee_influx.txt", "over 1.5 million refugees"): "'hosts': population",
     ("07_iceland_grindavik_eruption_evacuation.txt", "all 3,700 residents"): "'ordered to leave'",
     ("08_malawi_cyclone_freddy_flash_update.txt", "more than 300 patients"): "patients as injured",
@@ -215,20 +218,29 @@ KNOWN_FALSE = {
     ("04_japan_noto_earthquake_toll.txt", "About 33,000 people"): "in evacuation centres",
     ("05_panama_darien_gap_crossings.txt", "about 700 people"): "migrants carried on by bus",
     ("06_ecuador_guayaquil_prison_riot.txt", "Some 400 police officers"): "police deployed",
+    (
+        "02_colombia_catatumbo_confinement.txt",
+        "more than 40 unaccompanied children",
+    ): "children who crossed alone",
+    ("03_algeria_tindouf_sahrawi_camps_floods.txt", "11,000"): "the subset read as population",
+    ("03_algeria_tindouf_sahrawi_camps_floods.txt", "125,000 refugees"): "food aid recipients",
+    ("03_algeria_tindouf_sahrawi_camps_floods.txt", "165,000"): "camp refugees: displaced",
+    ("04_guinea_nzerekore_stadium_crush.txt", "six of the injured"): "'of the injured' wins",
+    ("07_vanuatu_port_vila_earthquake.txt", "About 1,000 people"): "in evacuation centres",
+    ("08_niger_assamaka_expelled_migrants.txt", "about 2,300 people"): "returnees 'flown home'",
 }
 # articles where a listed not-figure is still extracted, and why
 KNOWN_NOT_FIGURES = {
     "02_drc_goma_m23_camps.txt": "a mother's six children; patients with wounds",
-    "03_haiti_pont_sonde_gang_attack.txt": "police officers deployed",
     "01_indonesia_aceh_rohingya_boats.txt": "passengers treated in hospital",
-    "04_iraq_west_mosul_camps.txt": "a count of militants",
     "08_sri_lanka_easter_bombings_toll.txt": "patients; suspects detained",
     "10_syria_idlib_displacement.txt": "trucks moving families read as buses",
     "01_ukraine_mariupol_azovstal_convoy.txt": "people treated at a centre read as injured",
-    "04_uganda_bunagana_refugee_influx.txt": "soldiers and police officers who crossed",
     "08_malawi_cyclone_freddy_flash_update.txt": "patients with injuries",
     "03_cameroon_minawao_camp_arrivals.txt": "a mother's three remaining children",
     "06_ecuador_guayaquil_prison_riot.txt": "police officers deployed",
+    "02_colombia_catatumbo_confinement.txt": "unaccompanied children who crossed",
+    "03_algeria_tindouf_sahrawi_camps_floods.txt": "refugees given food aid",
 }
 
 
