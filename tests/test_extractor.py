@@ -162,6 +162,8 @@ CATEGORIES = [
         [("injured", 144), ("killed", 46), ("injured", 140)],
     ),
     ("Twelve soldiers were killed and 137 troops fled across the border.", [("killed", 12)]),
+    ("Emergency services rescued about 200 people by helicopter.", [("evacuees", 200)]),
+    ("Red Cross teams have given first aid to 63 people.", [("injured", 63)]),
 ]
 
 
