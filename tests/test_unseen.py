@@ -29,6 +29,7 @@ SETS = (
     "holdout9",
     "holdout10",
     "holdout11",
+    "holdout12",
 )
 GOLD: dict[str, list[dict[str, Any]]] = {
     name: yaml.safe_load((DATA / name / "gold.yaml").read_text(encoding="utf-8")) for name in SETS
@@ -109,7 +110,6 @@ KNOWN_MISSES = {
     ("03_bangladesh_feni_floods.txt", "some 15,000 people"): "'rescued': not read as evacuees",
     ("03_bangladesh_feni_floods.txt", "Thousands of people"): "'still waiting on rooftops'",
     ("04_turkey_adiyaman_bus_evacuations.txt", "75 buses"): "'sent 75 buses': no evacuation word",
-    ("06_mozambique_cyclone_idai_beira.txt", "some 3,000 people"): "'had been rescued'",
     ("06_mozambique_cyclone_idai_beira.txt", "hundreds of people"): "'sheltering on the roofs'",
     (
         "07_afghanistan_torkham_returnees.txt",
@@ -146,6 +146,11 @@ KNOWN_MISSES = {
     ("07_vanuatu_port_vila_earthquake.txt", "148 Australians"): "flights 'carried' them",
     ("08_niger_assamaka_expelled_migrants.txt", "some 1,900 people"): "'sleeping in the open'",
     ("08_niger_assamaka_expelled_migrants.txt", "at least 24,250 people"): "'were expelled to'",
+    (
+        "02_canada_yellowknife_wildfire_convoy.txt",
+        "about 46,000",
+    ): "inside a '-- 15 per cent' aside",
+    ("04_laos_attapeu_dam_collapse.txt", "about 1,300 villagers"): "'living downstream' wins",
 }
 # (article, predicted text): figures extracted in the wrong category or not in the gold
 KNOWN_FALSE = {
@@ -228,6 +233,9 @@ KNOWN_FALSE = {
     ("04_guinea_nzerekore_stadium_crush.txt", "six of the injured"): "'of the injured' wins",
     ("07_vanuatu_port_vila_earthquake.txt", "About 1,000 people"): "in evacuation centres",
     ("08_niger_assamaka_expelled_migrants.txt", "about 2,300 people"): "returnees 'flown home'",
+    ("03_chile_vina_del_mar_wildfires.txt", "three grandchildren"): "'their three grandchildren'",
+    ("04_laos_attapeu_dam_collapse.txt", "about 1,300 villagers"): "'living downstream' wins",
+    ("06_sierra_leone_freetown_mudslide.txt", "some 600 people"): "'the toll would rise as'",
 }
 # articles where a listed not-figure is still extracted, and why
 KNOWN_NOT_FIGURES = {
@@ -241,6 +249,8 @@ KNOWN_NOT_FIGURES = {
     "06_ecuador_guayaquil_prison_riot.txt": "police officers deployed",
     "02_colombia_catatumbo_confinement.txt": "unaccompanied children who crossed",
     "03_algeria_tindouf_sahrawi_camps_floods.txt": "refugees given food aid",
+    "03_chile_vina_del_mar_wildfires.txt": "a family's three grandchildren",
+    "06_sierra_leone_freetown_mudslide.txt": "the unaccounted for read as killed",
 }
 
 
