@@ -757,6 +757,8 @@ def _score(
     and ``clause`` are the sentence's :func:`appositives` and :func:`_clause_ids`."""
     taken = {i for m in mentions for i in range(m.first, m.last + 1)}
     found = [c for c in all_cues if c[0] not in taken and c[0] not in aside]
+    # a cue inside an aside speaks only for a number in the same aside
+    aside_cues = [c for c in all_cues if c[0] not in taken and c[0] in aside]
     states = {c0 for c0, _c1, cat, _w in found if cat in ("missing", "detained")}
     uprooted = {c0 for c0, _c1, cat, w in found if cat == "displaced" and w >= STRONG}
     cues = [
@@ -799,7 +801,14 @@ def _score(
         _who_did(toks, groups[g][-1], cues)
         scores: dict[str, float] = {}
         left_evac = state_after = False
-        for c0, c1, cat, w in cues:
+        own_aside = [
+            c
+            for c in aside_cues
+            if a in aside
+            and clause[c[0]] == clause[a]
+            and toks[c[0]].low not in ("among", "including")  # "nine children among them"
+        ]
+        for c0, c1, cat, w in cues + own_aside if own_aside else cues:
             if a < c0 <= b:
                 if w < STRONG:
                     continue

@@ -164,6 +164,12 @@ CATEGORIES = [
     ("Twelve soldiers were killed and 137 troops fled across the border.", [("killed", 12)]),
     ("Emergency services rescued about 200 people by helicopter.", [("evacuees", 200)]),
     ("Red Cross teams have given first aid to 63 people.", [("injured", 63)]),
+    (
+        "Nearly 6,800 people had left the territory, officials said -- roughly 15 per cent of "
+        "its population of about 46,000.",
+        [("evacuees", 6800), ("population", 46000)],
+    ),
+    ("Clashes killed at least 32 civilians, nine children among them.", [("killed", 32)]),
 ]
 
 
