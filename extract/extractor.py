@@ -204,7 +204,7 @@ def _places(text: str, start: int, end: int, aliases: Aliases) -> list[tuple[int
     return out
 
 
-_CAPITAL = re.compile(r"[A-Z]\w*")
+_CAPITAL: Final = re.compile(r"[A-Z]\w*")
 _PLACE_NAME: Final = re.compile(r"[A-Z][\w-]+(?:\s+(?:al-|el-)?[A-Z][\w-]+){0,2}")
 _POSSESSIVE: Final = re.compile(r"[A-Z][\w-]+(?:'s|\u2019s)\s")
 _PLACE_PREPOSITIONS: Final = frozenset(
@@ -573,7 +573,7 @@ _COMMA_ASIDE_OPENERS: Final = GRAMMAR["comma_aside_openers"]
 _ASIDE_CLOSE: Final = {",": ",", "\u2013": "\u2013", "\u2014": "\u2014", "(": ")", "-": "-"}
 
 
-_NUMBER_WORDS = GRAMMAR["number_starts"]
+_NUMBER_WORDS: Final = GRAMMAR["number_starts"]
 
 
 def _numberish(words: Sequence[str]) -> bool:
@@ -801,14 +801,17 @@ def _score(
         _who_did(toks, groups[g][-1], cues)
         scores: dict[str, float] = {}
         left_evac = state_after = False
-        own_aside = [
-            c
-            for c in aside_cues
+        own_aside = (
+            [
+                c
+                for c in aside_cues
+                if clause[c[0]] == clause[a]
+                and toks[c[0]].low not in ("among", "including")  # "nine children among them"
+            ]
             if a in aside
-            and clause[c[0]] == clause[a]
-            and toks[c[0]].low not in ("among", "including")  # "nine children among them"
-        ]
-        for c0, c1, cat, w in cues + own_aside if own_aside else cues:
+            else []
+        )
+        for c0, c1, cat, w in cues + own_aside:
             if a < c0 <= b:
                 if w < STRONG:
                     continue

@@ -152,47 +152,11 @@ def content_lines(text: str) -> list[Span]:
 
 
 _ABBREVIATIONS: Final = frozenset(
-    [
-        "Mr",
-        "Mrs",
-        "Ms",
-        "Dr",
-        "Prof",
-        "Gen",
-        "Lt",
-        "Col",
-        "Maj",
-        "Capt",
-        "Sgt",
-        "Sen",
-        "Rep",
-        "Gov",
-        "St",
-        "Mt",
-        "No",
-        "Jan",
-        "Feb",
-        "Mar",
-        "Apr",
-        "Jun",
-        "Jul",
-        "Aug",
-        "Sep",
-        "Sept",
-        "Oct",
-        "Nov",
-        "Dec",
-        "Inc",
-        "Ltd",
-        "Co",
-        "Corp",
-        "vs",
-        "etc",
-        "approx",
-        "est",
-        "al",
-    ]
-)
+    ("Mr", "Mrs", "Ms", "Dr", "Prof", "Gen", "Lt", "Col", "Maj", "Capt", "Sgt", "Sen", "Rep",
+     "Gov", "St", "Mt", "No", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept",
+     "Oct", "Nov", "Dec", "Inc", "Ltd", "Co", "Corp", "vs", "etc", "approx", "est", "al")
+)  # fmt: skip
+"""Abbreviations whose dot ends no sentence (with their case; an initial neither)."""
 
 
 def _ends_abbreviation(text: str, start: int, stop: int) -> bool:
@@ -211,9 +175,7 @@ def _ends_abbreviation(text: str, start: int, stop: int) -> bool:
     return word in _ABBREVIATIONS or (len(word) == 1 and "A" <= word <= "Z")
 
 
-# "[.!?][.!?]*" rather than "[.!?]+": a pattern that starts with a plain character class
-# is scanned for quickly.
-_SENT_END = re.compile(r"[.!?][.!?]*[\"\u201d\u2019')\]]*\s+(?=[\"\u201c\u2018(\[]?[A-Z0-9])")
+_SENT_END: Final = re.compile(r"[.!?]+[\"\u201d\u2019')\]]*\s+(?=[\"\u201c\u2018(\[]?[A-Z0-9])")
 
 
 def sentences(text: str, line: Span) -> list[Span]:
