@@ -44,6 +44,16 @@ _LIST_LINKS: Final = GRAMMAR["list_links"]
 _AGE_BEFORE: Final = frozenset(("aged", "age", "ages", "aging"))
 _CAPACITY_WORDS: Final = GRAMMAR["capacity_words"]
 _ARMED_PEOPLE: Final = GRAMMAR["armed_people"]
+_HELD_PEOPLE: Final = GRAMMAR["held_people"]
+_GROUP_WORDS: Final = GRAMMAR["group_words"]
+_FRACTION_WORDS: Final = GRAMMAR["fraction_words"]
+_HOST_VERBS: Final = GRAMMAR["host_verbs"]
+_COUNTRY_NOUNS: Final = GRAMMAR["country_nouns"]
+_COUNTRIES: Final = GRAMMAR["countries"]
+_SUBJECT_SKIP: Final = frozenset(
+    ("now", "currently", "already", "also", "still", "long", "reportedly", "is", "was", "are",
+     "were", "has", "have", "had", "been", "be", "which", "that", "who")
+)  # fmt: skip
 _NOT_PLACES: Final = GRAMMAR["not_places"]
 _YEAR: Final = re.compile(r"(?:1[89]|20)\d\d")
 _DIGIT_GROUP: Final = re.compile(r"\d[\d,.]*")
@@ -446,6 +456,8 @@ def _not_a_count(
         and toks[first - 2].low in _CAPACITY_WORDS
     ):
         return True  # "built for 1,500 people": a capacity
+    if prev is not None and prev.low == "of" and first > 1 and toks[first - 2].low in _GROUP_WORDS:
+        return True  # "a rescue team of 82 members": the size of a working group
     if (
         prev is not None
         and prev.low == "of"
@@ -478,6 +490,17 @@ def _not_a_count(
         return True
     if _fraction(toks, first, last):
         return True  # "nine out of ten of the population"
+    glued = text[num.end : toks[last].end].lower()
+    if glued[:1] == "-" and glued[1:] in _FRACTION_WORDS:
+        return True  # "two-thirds of the population"
+    if (
+        nxt is not None
+        and nxt.low in ("to", "or", "and")
+        and last + 3 < len(toks)
+        and _numberish([toks[last + 2].low])
+        and toks[last + 3].low in v.non_count_words
+    ):
+        return True  # "a journey of two to three days": one end of a range of days
     if nxt is not None and nxt.low.rstrip(".") in _MONTH_WORDS and nxt.cap:
         return True
     if num.form == "digits":
@@ -525,11 +548,12 @@ def _cue_matches(toks: list[Tok], v: Vocab, taken: set[int]) -> list[tuple[int, 
     words = [t.cap for t in toks if t.text[:1].isalpha()]
     title_case = bool(words) and sum(words) > 0.6 * len(words)
     table = cue_table(v)
+    inside = 0  # a word inside a cue of several words is not a cue of its own
     for i, t in enumerate(toks):
         cues = table.get(t.low)
         if cues is None:
             cues = cues_starting(v, t.low)
-        if not cues or i in taken:
+        if not cues or i in taken or i < inside:
             continue
         if (
             t.cap
@@ -538,12 +562,17 @@ def _cue_matches(toks: list[Tok], v: Vocab, taken: set[int]) -> list[tuple[int, 
             and (toks[i - 1].cap or (i + 1 < n and toks[i + 1].cap))
         ):
             continue
+        here: list[tuple[int, int, str, float]] = []
         for cue in cues:
             k = len(cue.tokens)
             if k == 1 or (i + k <= n and _cue_at(toks, i, cue)):
                 if cue.tokens in _ON_BOARD and not _vehicle_follows(toks, i + k, v):
                     continue  # people aboard a ferry are its passengers
-                out.append((i, i + k - 1, cue.category, cue.weight))
+                here.append((i, i + k - 1, cue.category, cue.weight))
+        if here:
+            # the longest cue here stands for its words: "left homeless", not "left"
+            inside = max(c[1] for c in here) + 1
+            out.extend(c for c in here if c[1] + 1 == inside)
     return out
 
 
@@ -710,6 +739,20 @@ _LEVEL_VERBS: Final = GRAMMAR["level_verbs"]
 _STRONG_LINKS: Final = frozenset(("and", "or", "plus", "well", "among", "to", "whom", "them"))
 
 
+def _share_heads(mentions: list[Mention_], toks: list[Tok]) -> None:
+    """ "75 and seventeen deaths", "two or three buses": a number with no noun of its own,
+    joined by "and" or "or" to the next number, counts that number's noun."""
+    for a, b in zip(mentions, mentions[1:], strict=False):
+        if (
+            a.head_kind == "implicit"
+            and not a.head
+            and b.first == a.last + 2
+            and toks[a.last + 1].low in ("and", "or")
+            and b.head_kind in ("person", "vehicle", "household")
+        ):
+            a.head, a.head_kind, a.who = b.head, b.head_kind, b.who
+
+
 def _group(mentions: list[Mention_], toks: list[Tok], text: str) -> None:
     """Give coordinated mentions one group id: only commas, "and", "or", "as well as",
     "including", "among the" (and "to" after "from") stand between them."""
@@ -764,7 +807,7 @@ def _score(
     cues = [
         _after_vehicle(toks, c, v)
         for c in found
-        if not _describes_place(toks, c)
+        if not _describes_place(toks, c, v)
         and not (c[2] == "population" and any(c[1] < x <= c[1] + 3 for x in states))
         # "remain internally displaced": the state, not the staying, says what is counted
         and not (toks[c[0]].low in _REMAIN and any(c[1] < x <= c[1] + 2 for x in uprooted))
@@ -822,6 +865,8 @@ def _score(
             elif c0 > b:
                 if (toks[c1].low == "of" and c1 > c0) or toks[c0].low in _BEFORE_ONLY:
                     continue  # "town of", "houses" count only the number right after them
+                if c1 + 1 < len(toks) and toks[c1 + 1].low in v.person_nouns:
+                    continue  # "rises to 39 as stranded tourists": it tells of other people
                 if any(
                     b < sa <= c0 for og, (sa, _sb) in spans.items() if og != g and og not in refs
                 ):
@@ -930,14 +975,52 @@ _RELATIVE_GLUE: Final = frozenset((",", "which", "that", "were", "was", "had", "
 _PLACE_NOUNS: Final = GRAMMAR["place_nouns"]
 
 
-def _describes_place(toks: list[Tok], cue: tuple[int, int, str, float]) -> bool:
+def _hosted_refugees(
+    toks: list[Tok], cue: tuple[int, int, str, float]
+) -> tuple[int, int, str, float]:
+    """ "Jordan hosts 675,000 Syrian refugees", "the country was hosting 3.2m": what a
+    country hosts are people displaced into it, so the cue says displaced; what a camp,
+    site or town hosts stays its population. Any other cue comes back as it was."""
+    c0, c1, cat, w = cue
+    if cat != "population" or toks[c0].low not in _HOST_VERBS:
+        return cue
+    j = c0 - 1
+    relative = False
+    while j >= 0 and toks[j].low in _SUBJECT_SKIP:
+        relative = relative or toks[j].low in ("which", "that", "who")
+        j -= 1
+    if j > 0 and toks[j].text == ",":
+        j -= 1
+        if not relative:  # "Lebanon, a country of about 6 million people, is hosting"
+            while j > 0 and toks[j].text != "," and c0 - j < 16:
+                j -= 1
+            j -= 1
+    if j < 0 or not (toks[j].cap or toks[j].low in _COUNTRY_NOUNS):
+        return cue
+    k = j
+    while k > 0 and j - k < 4 and (toks[k - 1].cap or toks[k - 1].low in ("and", "of", "-")):
+        k -= 1
+    if k > 0 and toks[k - 1].low in ("the", "this", "that"):
+        k -= 1
+    if k > 0 and toks[k - 1].low in _PREPOSITIONS:
+        return cue  # "the largest site in the country, which hosts": the site hosts
+    names = {" ".join(t.low for t in toks[i : j + 1]) for i in range(k, j + 1)}
+    if names & _COUNTRIES or toks[j].low in _COUNTRY_NOUNS:
+        return (c0, c1, "displaced", w)
+    return cue
+
+
+def _describes_place(toks: list[Tok], cue: tuple[int, int, str, float], v: Vocab) -> bool:
     """A population cue that qualifies a place ("out of the besieged town") or that
-    introduces a subset ("83 people, among them fighters")."""
+    introduces a subset ("83 people, among them fighters"); not one that qualifies
+    people ("thousands of stranded tourists")."""
     c0, c1, cat, _w = cue
     if cat != "population" or c0 == 0 or toks[c1].low == "of":
         return False
     if c1 + 1 < len(toks) and toks[c1 + 1].low in _PLACE_NOUNS:
         return True
+    if c1 + 1 < len(toks) and toks[c1 + 1].low in v.person_nouns:
+        return False
     if (
         toks[c0].low == "among"
         and c1 + 1 < len(toks)
@@ -1075,8 +1158,8 @@ def _decide(m: Mention_, v: Vocab, cargo: bool) -> str:
     best = max(order, key=lambda c: (scores.get(c, 0.0), -order.index(c)))
     if best in ("missing", "detained"):
         return ""  # the missing and the detained are not counted here
-    if best in ("population", "displaced") and m.head in _ARMED_PEOPLE:
-        return ""  # a strength, not people living or fleeing
+    if best in ("population", "displaced") and (m.head in _ARMED_PEOPLE or m.head in _HELD_PEOPLE):
+        return ""  # a strength or people in custody, not people living or fleeing
     top = scores.get(best, 0.0)
     if m.head_kind in ("implicit", "agent") and top < STRONG:
         return ""
@@ -1274,8 +1357,11 @@ def _analyse_sentence(
         mentions.append(mention)
     if not mentions:
         return []
+    _share_heads(mentions, toks)
     _group(mentions, toks, text)
-    all_cues = _cue_matches(toks, v, set()) + _vehicle_verbs(toks, v)
+    all_cues = [
+        _hosted_refugees(toks, c) for c in _cue_matches(toks, v, set()) + _vehicle_verbs(toks, v)
+    ]
     aside = appositives(toks)
     clause = _clause_ids(toks, aside)
     _score(mentions, toks, v, all_cues, aside, clause)
