@@ -438,4 +438,10 @@ class Resolver:
             out = self.aliases.canonical("bodies", expanded)
         if alias_key(out) in _wire_keys():
             return ""
-        return out
+        # "The Syrian Arab Red Crescent", "agency Migracion Colombia": the name alone
+        words = out.split()
+        while len(words) > 1 and words[1][:1].isupper() and (
+            words[0] in ("A", "An", "The") or words[0].islower()
+        ):
+            words.pop(0)
+        return " ".join(words)

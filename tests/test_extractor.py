@@ -311,6 +311,14 @@ def test_as_of_is_empty_without_a_published_date() -> None:
 
 ATTRIBUTION = [
     (
+        "The Permanent Contingency Commission said 23 people had died.",
+        "Permanent Contingency Commission",
+    ),
+    (
+        "Twelve buses carried 600 migrants, the agency Migracion Colombia said.",
+        "Migracion Colombia",
+    ),
+    (
         "More than 60 civilians were killed, according to the Syrian Observatory for Human Rights.",
         "Syrian Observatory for Human Rights",
     ),
