@@ -440,8 +440,10 @@ class Resolver:
             return ""
         # "The Syrian Arab Red Crescent", "agency Migracion Colombia": the name alone
         words = out.split()
-        while len(words) > 1 and words[1][:1].isupper() and (
-            words[0] in ("A", "An", "The") or words[0].islower()
+        while (
+            len(words) > 1
+            and words[1][:1].isupper()
+            and (words[0] in ("A", "An", "The") or words[0].islower())
         ):
             words.pop(0)
         return " ".join(words)
