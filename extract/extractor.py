@@ -45,6 +45,9 @@ _AGE_BEFORE: Final = frozenset(("aged", "age", "ages", "aging"))
 _CAPACITY_WORDS: Final = GRAMMAR["capacity_words"]
 _ARMED_PEOPLE: Final = GRAMMAR["armed_people"]
 _HELD_PEOPLE: Final = GRAMMAR["held_people"]
+_PASSENGER_VEHICLES: Final = GRAMMAR["passenger_vehicles"]
+_KIN_NOUNS: Final = GRAMMAR["kin_nouns"]
+_YEAR_BEFORE: Final = frozenset(("in", "since", "until", "till", "during"))
 _GROUP_WORDS: Final = GRAMMAR["group_words"]
 _FRACTION_WORDS: Final = GRAMMAR["fraction_words"]
 _HOST_VERBS: Final = GRAMMAR["host_verbs"]
@@ -81,6 +84,7 @@ class Mention_:
         self.who = who
         self.group = -1
         self.reference = False  # "the enclave's 2.3 million residents": a whole, not news
+        self.family = False  # "her four children": one family's members
         self.own_cues: dict[str, float] = {}
         self.category = ""
         self.baseline = False
@@ -1139,10 +1143,14 @@ def _is_subset(toks: list[Tok], m: Mention_) -> bool:
     )
 
 
-def _decide(m: Mention_, v: Vocab, cargo: bool) -> str:
-    """The category of a mention, or "" when it is not a figure."""
+def _decide(m: Mention_, v: Vocab, cargo: bool, evacuation: bool) -> str:
+    """The category of a mention, or "" when it is not a figure. ``cargo``: the sentence
+    speaks of goods; ``evacuation``: it speaks of people being moved."""
     if m.head_kind == "vehicle":
-        return "" if cargo else "buses"
+        if not evacuation:
+            return ""
+        # "35 buses and 60 trucks for the families and their belongings": goods ride trucks
+        return "" if cargo and m.head not in _PASSENGER_VEHICLES else "buses"
     if m.head_kind == "household":
         return ""  # families are not people: never added to counts of people
     implied = v.person_nouns.get(m.head, "") if m.head_kind == "person" else ""
@@ -1158,7 +1166,9 @@ def _decide(m: Mention_, v: Vocab, cargo: bool) -> str:
     best = max(order, key=lambda c: (scores.get(c, 0.0), -order.index(c)))
     if best in ("missing", "detained"):
         return ""  # the missing and the detained are not counted here
-    if best in ("population", "displaced") and (m.head in _ARMED_PEOPLE or m.head in _HELD_PEOPLE):
+    if best in ("population", "displaced") and (
+        m.head in _ARMED_PEOPLE or m.head in _HELD_PEOPLE or m.who.startswith("armed ")
+    ):
         return ""  # a strength or people in custody, not people living or fleeing
     top = scores.get(best, 0.0)
     if m.head_kind in ("implicit", "agent") and top < STRONG:
@@ -1331,8 +1341,8 @@ def _analyse_sentence(
             continue
         if _not_a_count(text, num, toks, _tok_index(toks, starts, num.num_start), last, v):
             is_year = num.form == "digits" and _YEAR.fullmatch(text[num.num_start : num.end])
-            if not is_year:
-                continue
+            if not is_year or (first > 0 and toks[first - 1].low in _YEAR_BEFORE):
+                continue  # "in 2017 displaced some 350,000 people": a year
             head_end, head, kind, who = _find_head(toks, last, v)
             if (
                 kind not in ("person", "vehicle")
@@ -1354,6 +1364,13 @@ def _analyse_sentence(
         mention = Mention_(num, first, last, head_end, head, kind, who)
         prev_tok = toks[first - 1] if first > 0 else None
         mention.reference = prev_tok is not None and prev_tok.low.endswith(("'s", "\u2019s"))
+        # "fled with her four grandchildren": one family; "killing a woman, her three
+        # daughters": its dead still count
+        mention.family = (
+            prev_tok is not None
+            and prev_tok.low in ("his", "her", "their")
+            and (prev_tok.low != "their" or head in _KIN_NOUNS)
+        )
         mentions.append(mention)
     if not mentions:
         return []
@@ -1372,7 +1389,7 @@ def _analyse_sentence(
         any(c[2] == "displaced" for c in all_cues)
         and any(m.head_kind == "person" for m in mentions)
     )
-    cargo = bool(lows & v.cargo_words) or not evacuation
+    cargo = bool(lows & v.cargo_words)
     refs: list[TimeRef] | None = None
     out: list[Figure] = []
     # "Of these, 12,800 are children": a subset of the last sentence's figure
@@ -1396,7 +1413,7 @@ def _analyse_sentence(
                 inherit, bar = (prev_cat, 8.0) if prev_cat else (before, STRONG)
                 if not prev_cat and m is not mentions[0]:
                     inherit = ""
-        cat = _decide(m, v, cargo)
+        cat = _decide(m, v, cargo, evacuation)
         weak = max(m.scores.values(), default=0.0) < bar
         if m.reference:
             cat = "population" if m.head_kind == "person" else ""
@@ -1407,7 +1424,7 @@ def _analyse_sentence(
             and v.person_nouns.get(m.head, "") in ("", "population")
         ):
             cat = inherit  # "of whom 41,500", "including four children"; not "46 dead"
-        if not cat:
+        if not cat or (m.family and cat not in ("killed", "injured")):
             continue
         if not m.reference and m.head_kind != "vehicle":
             cats[m.group] = cat  # a subset is of people, never of a whole or of buses

@@ -204,6 +204,36 @@ CATEGORIES = [
     ("The ministry sent 35 buses to transport the families from the camps.", [("buses", 35)]),
     ("About 2.3 million people have left their homes since 2015.", [("displaced", 2300000)]),
     ("Hatiya, an island upazila of about 5.2 lakh people, was flooded.", [("population", 520000)]),
+    # a year after "in" is no count, even before a word that could head one
+    ("The battle in 2017 displaced some 350,000 people.", [("displaced", 350000)]),
+    # moved to safety, to higher ground, by a verb of moving
+    ("Singh said 35,655 people had been shifted to safer places.", [("evacuees", 35655)]),
+    (
+        "The city government moved more than 7,000 residents to higher ground.",
+        [("evacuees", 7000)],
+    ),
+    (
+        "Convoys of 12 buses leave each week, moving around 2,000 refugees each time.",
+        [("buses", 12), ("evacuees", 2000)],
+    ),
+    (
+        "The ministry sent five buses to move about 400 people to a new site.",
+        [("buses", 5), ("evacuees", 400)],
+    ),
+    # goods name trucks as cargo, never buses
+    (
+        "The ministry provided 35 buses and 60 trucks to transport the families and their "
+        "belongings.",
+        [("buses", 35)],
+    ),
+    ("Nearly a million people are still unable to go home.", [("displaced", 1000000)]),
+    ("Some 100,000 Rohingya have been confined to camps since 2012.", [("population", 100000)]),
+    ("In a metropolitan area of nearly 3 million people, gangs rule.", [("population", 3000000)]),
+    # one family's members count only as its dead or injured
+    (
+        "The shell hit a house, killing a woman, her three daughters and a relative.",
+        [("killed", 3)],
+    ),
 ]
 
 
@@ -254,6 +284,10 @@ NEVER = [
     ("A Chinese rescue team of 82 members arrived to help the displaced.", "82"),
     ("About 2,000 detainees escaped from the central prison.", "2,000"),
     ("Officials said 281 inmates fled the prison after the flood.", "281"),
+    ("She fled her home with her four grandchildren and a bag of clothes.", "four"),
+    ("He escaped with his wife and their three grandchildren.", "three"),
+    ("Dozens of armed men entered the town at dawn.", "Dozens"),
+    ("READ: Storm leaves 6 dead in the region", "6"),
 ]
 
 
