@@ -47,6 +47,8 @@ _ARMED_PEOPLE: Final = GRAMMAR["armed_people"]
 _HELD_PEOPLE: Final = GRAMMAR["held_people"]
 _PASSENGER_VEHICLES: Final = GRAMMAR["passenger_vehicles"]
 _KIN_NOUNS: Final = GRAMMAR["kin_nouns"]
+_PARTITIVE_HEADS: Final = frozenset(("victims", "dead", "wounded", "injured", "casualties"))
+_CLAUSE_VERBS: Final = frozenset(("were", "was", "are", "is", "had", "have", "has", "said"))
 _YEAR_BEFORE: Final = frozenset(("in", "since", "until", "till", "during"))
 _GROUP_WORDS: Final = GRAMMAR["group_words"]
 _FRACTION_WORDS: Final = GRAMMAR["fraction_words"]
@@ -737,7 +739,7 @@ def _enclosed(toks: list[Tok]) -> dict[int, int]:
 
 
 _TALLY_NOUNS: Final = frozenset(("toll", "number", "tally", "total", "count", "population"))
-_BEFORE_ONLY: Final = frozenset(("houses", "hosts", "host", "shelter"))
+_BEFORE_ONLY: Final = frozenset(("houses", "hosts", "host", "shelter", "lost"))
 _REMAIN: Final = frozenset(("remain", "remains", "remained", "remaining"))
 _LEVEL_VERBS: Final = GRAMMAR["level_verbs"]
 _STRONG_LINKS: Final = frozenset(("and", "or", "plus", "well", "among", "to", "whom", "them"))
@@ -867,7 +869,9 @@ def _score(
                         x.own_cues[cat] = max(x.own_cues.get(cat, 0.0), 12.0)
                 continue
             elif c0 > b:
-                if (toks[c1].low == "of" and c1 > c0) or toks[c0].low in _BEFORE_ONLY:
+                if (toks[c1].low == "of" and c1 > c0) or (
+                    c1 == c0 and toks[c0].low in _BEFORE_ONLY
+                ):
                     continue  # "town of", "houses" count only the number right after them
                 if c1 + 1 < len(toks) and toks[c1 + 1].low in v.person_nouns:
                     continue  # "rises to 39 as stranded tourists": it tells of other people
@@ -889,7 +893,13 @@ def _score(
                     continue
                 if clause[c1] != clause[a]:
                     continue
+                if cat == "displaced" and toks[c0].low == "reached":
+                    continue  # "WFP reached 340,000 people": aid recipients, not arrivals
+                if _lone_as(toks, c1 + 1, a):
+                    continue  # "counts its dead as thousands remain displaced"
                 d = gap(c1 + 1, a)
+                if toks[c0].low == "lost" and d:
+                    continue  # "lost 17 members of my family", not "lost contact with 12"
                 if toks[c1].low == "of" and c1 > c0 and d:
                     continue
                 nominal = {t.low for t in toks[max(0, c0 - 3) : c1 + 1]} & _TALLY_NOUNS
@@ -920,6 +930,15 @@ def _score(
 _RELATIVE_AUX: Final = frozenset(
     ("had", "have", "has", "were", "was", "are", "is", "been", "recently")
 )
+
+
+def _lone_as(toks: list[Tok], a: int, b: int) -> bool:
+    """Whether ``toks[a:b]`` holds "as" joining two clauses (not "as well as", "such as")."""
+    for j in range(a, b):
+        if toks[j].low == "as" and toks[j - 1].low not in ("such", "well", "same", "so"):
+            if j + 1 < len(toks) and toks[j + 1].low not in ("well", "many", "much", "of"):
+                return True
+    return False
 
 
 def _who_did(toks: list[Tok], m: Mention_, cues: list[tuple[int, int, str, float]]) -> None:
@@ -1140,7 +1159,25 @@ def _is_subset(toks: list[Tok], m: Mention_) -> bool:
         or before in (["of", "whom"], ["of", "them"], ["among", "them"], [",", "including"])
         or after == ["of", "them"]
         or after == ["of", "whom"]
+        or (after == ["of", "the"] and m.head in _PARTITIVE_HEADS)  # "two of the victims"
+        or _late_in_subset_list(toks, m.first)
     )
+
+
+def _late_in_subset_list(toks: list[Tok], first: int) -> bool:
+    """ "among them a health worker and two children": a later item of a list that
+    "among them" or "including" opened, a few plain words back."""
+    if first < 3 or toks[first - 1].low not in ("and", ","):
+        return False
+    for j in range(first - 2, max(0, first - 8), -1):
+        t = toks[j]
+        if t.low == "including" or (t.low == "them" and toks[j - 1].low == "among"):
+            return True
+        if not (t.low in ("a", "an", "and", ",") or t.low.isalpha() and t.low.islower()):
+            return False
+        if t.low in _CLAUSE_VERBS:
+            return False
+    return False
 
 
 def _decide(m: Mention_, v: Vocab, cargo: bool, evacuation: bool) -> str:
@@ -1366,6 +1403,8 @@ def _analyse_sentence(
         mention.reference = prev_tok is not None and prev_tok.low.endswith(("'s", "\u2019s"))
         # "fled with her four grandchildren": one family; "killing a woman, her three
         # daughters": its dead still count
+        if head == "victims" and [t.low for t in toks[last + 1 : last + 3]] == ["of", "the"]:
+            mention.own_cues["killed"] = 2.0  # "two of the victims were children"
         mention.family = (
             prev_tok is not None
             and prev_tok.low in ("his", "her", "their")

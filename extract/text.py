@@ -30,7 +30,7 @@ class Span:
 
 
 _LIST_ITEM: Final = re.compile(r"^\s*\d{1,2}[.)]?\s+\S")
-_BODY_LINE: Final = re.compile(r"[.!?\"\u201d\u2019')]\s*$")
+_BODY_LINE: Final = re.compile(r"[.!?][\"\u201d\u2019')]*\s*$")
 
 
 @dataclass(frozen=True)

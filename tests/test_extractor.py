@@ -229,6 +229,20 @@ CATEGORIES = [
     ("Nearly a million people are still unable to go home.", [("displaced", 1000000)]),
     ("Some 100,000 Rohingya have been confined to camps since 2012.", [("population", 100000)]),
     ("In a metropolitan area of nearly 3 million people, gangs rule.", [("population", 3000000)]),
+    # a subset: "of the victims", a later item of a list that "among them" opened
+    ("Two of the victims were children, a coroner said.", [("killed", 2)]),
+    (
+        "Over 40 people were injured. Two of the victims were children.",
+        [("injured", 40), ("injured", 2)],
+    ),
+    (
+        "At least ten civilians were killed, local sources said, among them a health worker "
+        "and two children.",
+        [("killed", 10), ("killed", 2)],
+    ),
+    # "as" between a cue and the number joins two clauses
+    ("Derna counts its dead as thousands remain displaced.", [("displaced", 2000)]),
+    ("I lost seventeen members of my family.", [("killed", 17)]),
     # one family's members count only as its dead or injured
     (
         "The shell hit a house, killing a woman, her three daughters and a relative.",
@@ -288,6 +302,9 @@ NEVER = [
     ("He escaped with his wife and their three grandchildren.", "three"),
     ("Dozens of armed men entered the town at dawn.", "Dozens"),
     ("READ: Storm leaves 6 dead in the region", "6"),
+    ("The WFP said it reached 340,000 people in the region with cash.", "340,000"),
+    ("Thousands lost their jobs when the factory closed.", "Thousands"),
+    ("The coast guard lost contact with 12 fishermen.", "12"),
 ]
 
 
