@@ -934,11 +934,13 @@ _RELATIVE_AUX: Final = frozenset(
 
 def _lone_as(toks: list[Tok], a: int, b: int) -> bool:
     """Whether ``toks[a:b]`` holds "as" joining two clauses (not "as well as", "such as")."""
-    for j in range(a, b):
-        if toks[j].low == "as" and toks[j - 1].low not in ("such", "well", "same", "so"):
-            if j + 1 < len(toks) and toks[j + 1].low not in ("well", "many", "much", "of"):
-                return True
-    return False
+    return any(
+        toks[j].low == "as"
+        and toks[j - 1].low not in ("such", "well", "same", "so")
+        and j + 1 < len(toks)
+        and toks[j + 1].low not in ("well", "many", "much", "of")
+        for j in range(a, b)
+    )
 
 
 def _who_did(toks: list[Tok], m: Mention_, cues: list[tuple[int, int, str, float]]) -> None:
