@@ -26,6 +26,28 @@ AGENT_WORDS: Final = GRAMMAR["agent_words"] | ROLE_WORDS
 UNNAMED: Final = GRAMMAR["unnamed_people"]
 GENERIC_DESCRIPTORS: Final = GRAMMAR["generic_descriptors"]
 ORG_HEADS: Final = GRAMMAR["organisation_heads"]
+_LEADING_WORDS: Final = frozenset(
+    ("as", "in", "on", "at", "but", "and", "while", "when", "after", "before", "since", "so", "yet")
+)
+_NOT_SPEAKERS: Final = frozenset(
+    (
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "today",
+        "yesterday",
+        "tonight",
+        "earlier",
+        "later",
+        "last",
+        "on",
+    )
+)
+_PREPOSITIONS: Final = frozenset(GRAMMAR["prepositions"])
 _CONNECT: Final = frozenset(("of", "for", "on", "and", "the", "de", "al"))
 _TOKEN = re.compile(
     r"[A-Za-z]\.[A-Za-z]\.(?:[A-Za-z]\.)*|['\u2019]s\b|[A-Za-z\u00c0-\u024f][\w'\u2019&-]*|\d+(?:[.,]\d+)*|[^\w\s]"
@@ -101,6 +123,14 @@ def _np_backward(toks: list[Tok], i: int) -> list[Tok]:
             and out
             and j > 0
             and (toks[j - 1].cap or t.low == "the")
+            or (  # "Egypt's foreign ministry": an adjective after a country's name
+                out
+                and out[-1].low in AGENT_WORDS
+                and t.low.isalpha()
+                and j > 0
+                and toks[j - 1].cap
+                and toks[j - 1].low.endswith(("'s", "\u2019s"))
+            )
         ):
             out.append(t)
         else:
@@ -186,14 +216,8 @@ def _skip_back(toks: list[Tok], j: int) -> int:
             if k < 0 or toks[k].text != "(":
                 return j
             j = k - 1
-        elif (
-            toks[j].cap
-            and j > 0
-            and toks[j - 1].low in ("in", "at", "from")
-            and j > 1
-            and (toks[j - 2].cap or toks[j - 2].text == ")")
-        ):
-            j -= 2
+        elif toks[j].cap and j > 1 and toks[j - 1].low in ("in", "at", "from"):
+            j -= 2  # "UNHCR staff in Adré said": the place is not the speaker
         elif toks[j].text == ",":
             k = j - 1
             while k >= 0 and toks[k].text != "," and j - k < 16:
@@ -205,6 +229,8 @@ def _skip_back(toks: list[Tok], j: int) -> int:
                 j = k - 1
                 continue
             segment = toks[k + 1 : j]
+            if segment and segment[0].low == "or":
+                segment = segment[1:]  # "the Office of the High Commissioner, or OHCHR, said"
             if segment and len(segment) <= 5 and all(t.cap for t in segment):
                 # "The UN refugee agency, UNHCR, counts": the name in commas is the speaker
                 return j - 1
@@ -259,19 +285,32 @@ def speaker_mentions(text: str, toks: list[Tok]) -> list[Mention]:
             continue
         if low in _INVERTIBLE and i + 1 < len(toks):
             fwd = _np_forward(toks, i + 1)
+            while fwd and fwd[0].low in _NOT_SPEAKERS:
+                fwd.pop(0)  # "said Tuesday that"
             if fwd and not (len(fwd) == 1 and fwd[0].text in wires):
                 out.append(Mention(text[fwd[0].start : fwd[-1].end], t.start, "said"))
     return out
+
+
+_NP_STOPS: Final = frozenset((",", ".", ";", ":", "(", ")", '"', "\u2014", "\u2013"))
+_OPENERS: Final = frozenset(
+    ("The", "A", "An", "In", "On", "At", "Since", "But", "And", "It", "He", "She", "They", "This",
+     "That", "As", "When", "While", "After", "Before", "For", "With", "By", "However", "There",
+     "We", "I", "Meanwhile", "Some", "More", "Many", "Most")
+)  # fmt: skip
+"""Capitalised words that open a sentence rather than continue a name."""
 
 
 def _according_np(text: str, toks: list[Tok], i: int) -> str:
     """What follows "according to": up to the next punctuation, or the name in an
     appositive after a descriptor ("a local rescue group, the X Network")."""
     j = i
-    while j < len(toks) and j - i < 14 and toks[j].text not in (",", ".", ";", ":", "(", ")", '"'):
+    while j < len(toks) and j - i < 14 and toks[j].text not in _NP_STOPS:
         if toks[j].low in ("which", "who", "that", "as", "when", "while"):
             break
         j += 1
+        if toks[j - 1].text.endswith(".") and j < len(toks) and toks[j].text in _OPENERS:
+            break  # "according to the U.N. Since early March, ...": a new sentence
     if j == i:
         return ""
     raw = text[toks[i].start : toks[j - 1].end]
@@ -412,7 +451,7 @@ class Resolver:
                 if person:
                     return self._finish(self._person(person))
         name = " ".join(words)
-        name = re.sub(r"(?:'s|\u2019s)\b", "", name)
+        name = re.sub(r"(?:'s|\u2019s)$", "", name)
         if name.lower() in UNNAMED:
             return ""
         if name in wire_names():
@@ -431,8 +470,11 @@ class Resolver:
         return name
 
     def _finish(self, name: str) -> str:
+        bare = re.sub(r"(?:'s|\u2019s)\b", "", name)  # "the UN's migration agency"
         if self.aliases.knows("bodies", name):
             out = self.aliases.canonical("bodies", name)
+        elif bare != name and self.aliases.knows("bodies", bare):
+            out = self.aliases.canonical("bodies", bare)
         else:
             expanded = self._expand(name)
             out = self.aliases.canonical("bodies", expanded)
@@ -440,6 +482,13 @@ class Resolver:
             return ""
         # "The Syrian Arab Red Crescent", "agency Migracion Colombia": the name alone
         words = out.split()
+        if len(words) > 1 and words[0].lower() in _LEADING_WORDS and words[1][:1].isupper():
+            words.pop(0)  # "As Ukrinform reported"
+        k = 0  # "disaster agency NDRRMC": lower-case descriptors before the name
+        while k < len(words) - 1 and words[k].islower() and words[k] not in _PREPOSITIONS:
+            k += 1
+        if 0 < k < len(words) and all(w[:1].isupper() for w in words[k:]):
+            words = words[k - 1 :]
         while (
             len(words) > 1
             and words[1][:1].isupper()

@@ -14,7 +14,7 @@ import re
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Final
 
@@ -1544,4 +1544,24 @@ def extract_figures(
         if figures and k - 1 in by_sentence and figures[-1].start >= sents[k - 1].start:
             before = figures[-1].category
         figures.extend(_analyse_sentence(art, k, by_sentence[k], v, before))
-    return figures
+    return _credit_restated(figures)
+
+
+def _credit_restated(figures: list[Figure]) -> list[Figure]:
+    """A headline or caption that restates a number the article credits elsewhere
+    ("Death toll rises to 98" over "98 people have died, the agency said") takes that
+    credit, when the article credits that number to one body only."""
+    credits: dict[tuple[str, float], set[str]] = {}
+    for f in figures:
+        if f.attributed_to and f.value is not None and f.qualifier != "vague":
+            credits.setdefault((f.category, f.value), set()).add(f.attributed_to)
+    if not credits:
+        return figures
+    out = []
+    for f in figures:
+        if not f.attributed_to and f.value is not None and f.qualifier != "vague":
+            bodies = credits.get((f.category, f.value), set())
+            if len(bodies) == 1:
+                f = replace(f, attributed_to=next(iter(bodies)))
+        out.append(f)
+    return out

@@ -391,7 +391,31 @@ ATTRIBUTION = [
     ),
     (
         "Twenty people were killed, according to Haiti's civil protection agency.",
-        "Haiti civil protection agency",
+        "Haiti's civil protection agency",
+    ),
+    (
+        "The Office of the High Commissioner for Human Rights, or OHCHR, said Tuesday that "
+        "some 45,000 Rohingya had fled.",
+        "OHCHR",
+    ),
+    ("Refugees interviewed by staff in Adré said that at least 1,100 people had been killed.", ""),
+    (
+        "Syria's embassy in Beirut said at least 43 Syrian nationals were among the dead.",
+        "Syria's embassy",
+    ),
+    ("As Ukrinform reported, a drone struck a minibus, injuring three passengers.", "Ukrinform"),
+    (
+        "At least 145 Egyptian nationals were among the dead, Egypt's foreign ministry said.",
+        "Egypt's foreign ministry",
+    ),
+    (
+        "Local leaders told The EastAfrican that at least four civilians were killed.",
+        "Local leaders",
+    ),
+    (
+        "Some 3 million people live in the area, according to the U.N. Since March, gangs "
+        "have closed the airport.",
+        "United Nations",
     ),
     ("As many as six people were reportedly killed in the clashes.", ""),
     ("'The buses carried 600 evacuees,' a resident told AFP.", ""),
@@ -403,6 +427,23 @@ ATTRIBUTION = [
 def test_attribution(text: str, want: str) -> None:
     figs = extract_figures(text, Source(published="2024-06-17"))
     assert figs
+    assert figs[0].attributed_to == want
+
+
+@pytest.mark.parametrize(
+    ("body", "want"),
+    [
+        ("98 people have died, the disaster agency NDRRMC said.", "NDRRMC"),
+        # two bodies give the same number: the headline takes neither
+        ("98 people have died, NDRRMC said. Police also said 98 people died.", ""),
+        # a vague amount is no restatement of a credited one
+        ("Thousands have died, NDRRMC said.", ""),
+    ],
+)
+def test_a_headline_restating_a_credited_number_takes_its_credit(body: str, want: str) -> None:
+    head = "Death toll rises to 98\n\n" if "98" in body else "Thousands dead\n\n"
+    figs = extract_figures(head + body, Source(published="2024-06-17"))
+    assert figs[0].start < len(head)
     assert figs[0].attributed_to == want
 
 
