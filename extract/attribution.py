@@ -433,6 +433,15 @@ class Resolver:
         )
         if m:
             raw = m.group(1)
+        m = re.match(
+            r"(?:the\s+)?(.+?)(?:'s|\u2019s)\s+(?:latest\s+|official\s+|own\s+)?"
+            r"(?:figures|data|report|statement|count|tally|breakdown|estimates?|assessment|"
+            r"records|statistics|toll)$",
+            raw,
+            re.I,
+        )
+        if m:
+            raw = m.group(1)  # "the authority's breakdown": the authority
         words = raw.split()
         while words and (words[0].lower() in ("the", "a", "an") or _BASED.match(words[0])):
             words.pop(0)

@@ -47,6 +47,8 @@ _ARMED_PEOPLE: Final = GRAMMAR["armed_people"]
 _HELD_PEOPLE: Final = GRAMMAR["held_people"]
 _PASSENGER_VEHICLES: Final = GRAMMAR["passenger_vehicles"]
 _KIN_NOUNS: Final = GRAMMAR["kin_nouns"]
+_PATIENT_WORDS: Final = GRAMMAR["patient_words"]
+_HOSPITAL_WORDS: Final = frozenset(("hospital", "hospitals", "wards", "ward", "clinic"))
 _PARTITIVE_HEADS: Final = frozenset(("victims", "dead", "wounded", "injured", "casualties"))
 _CLAUSE_VERBS: Final = frozenset(("were", "was", "are", "is", "had", "have", "has", "said"))
 _YEAR_BEFORE: Final = frozenset(("in", "since", "until", "till", "during"))
@@ -1108,6 +1110,8 @@ def _restates(toks: list[Tok], m: Mention_) -> bool:
     before = [t.low for t in toks[max(0, m.first - 4) : m.first]]
     if before[-2:] in (["compared", "with"], ["compared", "to"], ["up", "from"], ["down", "from"]):
         return True  # "compared with 66,237 in the same period of 2022"
+    if before[-2:] in (["equivalent", "to"], ["equal", "to"], ["amounting", "to"]):
+        return True  # "80,000 households had fled, equivalent to up to 400,000 people"
     if before[-1:] == ["from"] and any(t.low in _LEVEL_VERBS for t in toks[: m.first]):
         return True  # "the toll rose to 37 from 29 a week earlier"
     return (
@@ -1127,10 +1131,19 @@ def _elliptical(toks: list[Tok], m: Mention_, v: Vocab) -> bool:
     else:
         return False
     first = m.first - 1 if m.first > 0 and toks[m.first - 1].low == "another" else m.first
+    if (
+        m.head_kind == "implicit"
+        and first > 1
+        and toks[first - 1].low == "with"
+        and toks[first - 2].cap
+        and (after >= len(toks) or toks[after].text in (",", ".", ";", "and"))
+    ):
+        return True  # "Hatay with 9,181 deaths, followed by Kahramanmaraş with 7,903"
     if first == 0 or after >= len(toks):
         return False
     if _after_fronted_place(toks, first) and toks[after].text in (",", ".", ";"):
         return True  # "59 were confirmed dead in Wajima, and in Suzu 23 people."
+
     return toks[first - 1].low in (",", "and") and toks[after].low in (
         "at",
         "in",
@@ -1182,9 +1195,9 @@ def _late_in_subset_list(toks: list[Tok], first: int) -> bool:
     return False
 
 
-def _decide(m: Mention_, v: Vocab, cargo: bool, evacuation: bool) -> str:
+def _decide(m: Mention_, v: Vocab, cargo: bool, evacuation: bool, hospital: bool) -> str:
     """The category of a mention, or "" when it is not a figure. ``cargo``: the sentence
-    speaks of goods; ``evacuation``: it speaks of people being moved."""
+    speaks of goods; ``evacuation``: of people being moved; ``hospital``: of a hospital."""
     if m.head_kind == "vehicle":
         if not evacuation:
             return ""
@@ -1209,6 +1222,8 @@ def _decide(m: Mention_, v: Vocab, cargo: bool, evacuation: bool) -> str:
         m.head in _ARMED_PEOPLE or m.head in _HELD_PEOPLE or m.who.startswith("armed ")
     ):
         return ""  # a strength or people in custody, not people living or fleeing
+    if best in ("evacuees", "displaced") and m.head in _PATIENT_WORDS and hospital:
+        return ""  # a hospital "moving 65 patients": a medical transfer, not an evacuation
     top = scores.get(best, 0.0)
     if m.head_kind in ("implicit", "agent") and top < STRONG:
         return ""
@@ -1431,6 +1446,7 @@ def _analyse_sentence(
         and any(m.head_kind == "person" for m in mentions)
     )
     cargo = bool(lows & v.cargo_words)
+    hospital = bool(lows & _HOSPITAL_WORDS)
     refs: list[TimeRef] | None = None
     out: list[Figure] = []
     # "Of these, 12,800 are children": a subset of the last sentence's figure
@@ -1454,7 +1470,10 @@ def _analyse_sentence(
                 inherit, bar = (prev_cat, 8.0) if prev_cat else (before, STRONG)
                 if not prev_cat and m is not mentions[0]:
                     inherit = ""
-        cat = _decide(m, v, cargo, evacuation)
+        cat = _decide(m, v, cargo, evacuation, hospital)
+        if m.head_kind == "household" and m.scores:
+            # never a figure, but "80,000 households fled, equivalent to 400,000 people"
+            cats[m.group] = max(m.scores, key=lambda c: m.scores[c])
         weak = max(m.scores.values(), default=0.0) < bar
         if m.reference:
             cat = "population" if m.head_kind == "person" else ""

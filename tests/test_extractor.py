@@ -240,6 +240,21 @@ CATEGORIES = [
         "and two children.",
         [("killed", 10), ("killed", 2)],
     ),
+    # a bare number after "with" in a list whose noun was said once
+    (
+        "Hatay was the worst-hit province with 9,181 deaths, followed by Maras with 7,903 and "
+        "Adiyaman with 4,658.",
+        [("killed", 9181), ("killed", 7903), ("killed", 4658)],
+    ),
+    # households are never figures, but a restatement in people takes their category
+    (
+        "Between 60,000 and 80,000 households had fled since Friday, equivalent to up to "
+        "400,000 people.",
+        [("displaced", 400000)],
+    ),
+    # a hospital moving its patients is a medical transfer; a convoy evacuating them is not
+    ("The hospital evacuated some 400 patients after the blast tore through its wards.", []),
+    ("A convoy managed to evacuate 12 critically ill patients to Rafah.", [("evacuees", 12)]),
     # "as" between a cue and the number joins two clauses
     ("Derna counts its dead as thousands remain displaced.", [("displaced", 2000)]),
     ("I lost seventeen members of my family.", [("killed", 17)]),
@@ -411,6 +426,11 @@ ATTRIBUTION = [
     (
         "Local leaders told The EastAfrican that at least four civilians were killed.",
         "Local leaders",
+    ),
+    (
+        "The agency OCHA said 300 people died. Gaza was worst hit with 200 deaths, according to "
+        "the agency's breakdown.",
+        "OCHA",
     ),
     (
         "Some 3 million people live in the area, according to the U.N. Since March, gangs "
