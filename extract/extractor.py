@@ -819,6 +819,13 @@ def _score(
         and not (c[2] == "population" and any(c[1] < x <= c[1] + 3 for x in states))
         # "remain internally displaced": the state, not the staying, says what is counted
         and not (toks[c[0]].low in _REMAIN and any(c[1] < x <= c[1] + 2 for x in uprooted))
+        # "left without drinking water", "left behind": nobody went anywhere
+        and not (
+            c[2] == "evacuees"
+            and toks[c[0]].low in ("left", "leave", "leaving")
+            and c[1] + 1 < len(toks)
+            and toks[c[1] + 1].low in ("without", "behind")
+        )
     ]
     groups: dict[int, list[Mention_]] = {}
     for m in mentions:
@@ -1208,10 +1215,12 @@ def _decide(m: Mention_, v: Vocab, cargo: bool, evacuation: bool, hospital: bool
     implied = v.person_nouns.get(m.head, "") if m.head_kind == "person" else ""
     scores = dict(m.scores)
     if implied:
-        bonus = 10.0 if implied != "population" else 4.0
+        bonus = 10.0 if implied != "population" else 2.9
         scores[implied] = max(scores.get(implied, 0.0), bonus)
     if m.head in ("refugees", "refugee", "migrants", "asylum-seekers") and not scores:
         scores["displaced"] = 1.0  # refugees counted where they arrived
+    if m.head == "victims" and not scores:
+        scores["killed"] = 1.0  # "most of the 48 victims were found": a toll's dead
     if not scores:
         return ""  # a count of people with nothing saying what it counts
     order = ("killed", "injured", "evacuees", "displaced", "population", "missing", "detained")

@@ -255,6 +255,20 @@ CATEGORIES = [
     # a hospital moving its patients is a medical transfer; a convoy evacuating them is not
     ("The hospital evacuated some 400 patients after the blast tore through its wards.", []),
     ("A convoy managed to evacuate 12 critically ill patients to Rafah.", [("evacuees", 12)]),
+    # residents are a population unless a verb moves them
+    (
+        "Police said around 1,200 residents had left the villages by road since Monday.",
+        [("evacuees", 1200)],
+    ),
+    (
+        "The city moved more than 7,000 residents of low-lying coastal villages to higher ground.",
+        [("evacuees", 7000)],
+    ),
+    (
+        "Hundreds of thousands of residents were left without drinking water.",
+        [("population", 200000)],
+    ),
+    ("Firefighters dig in the mud, where most of the 48 victims were found.", [("killed", 48)]),
     # "as" between a cue and the number joins two clauses
     ("Derna counts its dead as thousands remain displaced.", [("displaced", 2000)]),
     ("I lost seventeen members of my family.", [("killed", 17)]),
