@@ -47,6 +47,7 @@ _ARMED_PEOPLE: Final = GRAMMAR["armed_people"]
 _HELD_PEOPLE: Final = GRAMMAR["held_people"]
 _PASSENGER_VEHICLES: Final = GRAMMAR["passenger_vehicles"]
 _KIN_NOUNS: Final = GRAMMAR["kin_nouns"]
+_STATES: Final = ("missing", "detained", "in_need")  # cue categories that are never figures
 _PATIENT_WORDS: Final = GRAMMAR["patient_words"]
 _HOSPITAL_WORDS: Final = frozenset(("hospital", "hospitals", "wards", "ward", "clinic"))
 _PARTITIVE_HEADS: Final = frozenset(("victims", "dead", "wounded", "injured", "casualties"))
@@ -1223,10 +1224,10 @@ def _decide(m: Mention_, v: Vocab, cargo: bool, evacuation: bool, hospital: bool
         scores["killed"] = 1.0  # "most of the 48 victims were found": a toll's dead
     if not scores:
         return ""  # a count of people with nothing saying what it counts
-    order = ("killed", "injured", "evacuees", "displaced", "population", "missing", "detained")
+    order = ("killed", "injured", "evacuees", "displaced", "population", *_STATES)
     best = max(order, key=lambda c: (scores.get(c, 0.0), -order.index(c)))
-    if best in ("missing", "detained"):
-        return ""  # the missing and the detained are not counted here
+    if best in _STATES:
+        return ""  # the missing, the detained and people in need are not counted here
     if best in ("population", "displaced") and (
         m.head in _ARMED_PEOPLE or m.head in _HELD_PEOPLE or m.who.startswith("armed ")
     ):

@@ -269,6 +269,8 @@ CATEGORIES = [
         [("population", 200000)],
     ),
     ("Firefighters dig in the mud, where most of the 48 victims were found.", [("killed", 48)]),
+    # people in need are no population, but "trapped" still says what is counted
+    ("Some 3,000 people remain trapped in need of help.", [("population", 3000)]),
     # "as" between a cue and the number joins two clauses
     ("Derna counts its dead as thousands remain displaced.", [("displaced", 2000)]),
     ("I lost seventeen members of my family.", [("killed", 17)]),
@@ -334,6 +336,11 @@ NEVER = [
     ("The WFP said it reached 340,000 people in the region with cash.", "340,000"),
     ("Thousands lost their jobs when the factory closed.", "Thousands"),
     ("The coast guard lost contact with 12 fishermen.", "12"),
+    ("The UN has appealed for $71.4 million to help 250,000 people in need.", "250,000"),
+    (
+        "Some 35 ambulances and 1,000 volunteers joined the rescue; 260 injured were transferred.",
+        "35",
+    ),
 ]
 
 
