@@ -585,12 +585,12 @@ def _cue_matches(toks: list[Tok], v: Vocab, taken: set[int]) -> list[tuple[int, 
     return out
 
 
-_ON_BOARD: Final = (("aboard",), ("on", "board"))
+_ON_BOARD: Final = (("aboard",), ("on", "board"), ("board",))
 
 
 def _vehicle_follows(toks: list[Tok], i: int, v: Vocab) -> bool:
     """Whether a bus, truck or other road vehicle is named in the few words from ``i``."""
-    return any(t.low in v.vehicle_nouns for t in toks[i : i + 4])
+    return any(t.low in v.vehicle_nouns for t in toks[i : i + 5])
 
 
 def _cue_at(toks: list[Tok], i: int, cue: Cue) -> bool:

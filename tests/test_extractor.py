@@ -269,6 +269,7 @@ CATEGORIES = [
         [("population", 200000)],
     ),
     ("Firefighters dig in the mud, where most of the 48 victims were found.", [("killed", 48)]),
+    ("Displaced families board some of the 35 buses sent by the ministry.", [("buses", 35)]),
     # people in need are no population, but "trapped" still says what is counted
     ("Some 3,000 people remain trapped in need of help.", [("population", 3000)]),
     # "as" between a cue and the number joins two clauses
