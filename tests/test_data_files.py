@@ -12,7 +12,12 @@ from extract.figure import QUALIFIERS
 from extract.vocab import GRAMMAR, vocab
 
 HERE = Path(__file__).resolve().parent.parent / "extract"
-CUE_CATEGORIES = {"population", "killed", "injured", "evacuees", "displaced", "missing", "detained"}
+# the six figure categories, and states whose counts are never figures
+CUE_CATEGORIES = {"population", "killed", "injured", "evacuees", "displaced", "buses"} | {
+    "missing",
+    "detained",
+    "in_need",
+}
 
 
 def _load(name: str) -> object:
