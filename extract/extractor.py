@@ -364,6 +364,16 @@ def _find_head(toks: list[Tok], i: int, v: Vocab) -> tuple[int, str, str, str]:
         ):
             break  # a title-case headline: "Toll Rises To 1,240 As Rescue Work Continues"
         nxt = toks[j + 1].low if j + 1 < n else ""
+        if (
+            nxt in v.vehicle_nouns
+            and t.text.isalpha()
+            and t.text.islower()
+            and low not in _PREPOSITIONS
+            and low not in _CONJ
+        ):
+            j += 1  # "six evacuation buses", "eight county buses"
+            steps += 1
+            continue
         if (low.endswith("ly") and (nxt in v.modifiers or nxt in v.person_nouns)) or (
             nxt in v.person_nouns and t.text.isalpha() and t.text.islower() and not _is_stop(t, v)
         ):
@@ -812,7 +822,7 @@ def _score(
     # a cue inside an aside speaks only for a number in the same aside
     aside_cues = [c for c in all_cues if c[0] not in taken and c[0] in aside]
     states = {c0 for c0, _c1, cat, _w in found if cat in ("missing", "detained")}
-    uprooted = {c0 for c0, _c1, cat, w in found if cat == "displaced" and w >= STRONG}
+    uprooted = {c0 for c0, _c1, cat, w in found if cat in ("displaced", "evacuees") and w >= STRONG}
     cues = [
         _after_vehicle(toks, c, v)
         for c in found
@@ -820,6 +830,10 @@ def _score(
         and not (c[2] == "population" and any(c[1] < x <= c[1] + 3 for x in states))
         # "remain internally displaced": the state, not the staying, says what is counted
         and not (toks[c[0]].low in _REMAIN and any(c[1] < x <= c[1] + 2 for x in uprooted))
+        # "187 remain unidentified", "the remaining 382": no staying put
+        and not (
+            toks[c[0]].low in _REMAIN and c[0] == c[1] and _state_or_determiner(toks, c[0], taken)
+        )
         # "left without drinking water", "left behind": nobody went anywhere
         and not (
             c[2] == "evacuees"
@@ -891,7 +905,11 @@ def _score(
                     continue
                 if clause[c0] != clause[b] or transitive(c1):
                     continue
+                if _lone_as(toks, b + 1, c0):
+                    continue  # "rises to 32 as residents flee"
                 d = gap(b + 1, c0)
+                if d > 1 and _subject_of(toks, b, c0):
+                    d = 1  # "300 guests of the resort, on its flank, were evacuated"
                 s = w * (3.0 if d == 0 else 1.5 / d) - 0.01 * (c0 - b)
                 state_after = state_after or (w >= STRONG and cat != "evacuees")
             elif c1 < a:
@@ -905,6 +923,8 @@ def _score(
                     continue
                 if cat == "displaced" and toks[c0].low == "reached":
                     continue  # "WFP reached 340,000 people": aid recipients, not arrivals
+                if c0 == c1 and _counted_by_number(toks, c0):
+                    continue  # "104 missing and 807 injured": "missing" is the 104's
                 if _lone_as(toks, c1 + 1, a):
                     continue  # "counts its dead as thousands remain displaced"
                 d = gap(c1 + 1, a)
@@ -940,6 +960,60 @@ def _score(
 _RELATIVE_AUX: Final = frozenset(
     ("had", "have", "has", "were", "was", "are", "is", "been", "recently")
 )
+
+
+_AUXILIARIES: Final = frozenset(("were", "was", "are", "is", "have", "has", "had", "been"))
+_PP_OPENERS: Final = frozenset(("of", "from", "in", "along", "at", "near", "on", "across"))
+_NOT_IN_SUBJECT: Final = frozenset(("and", "but", "while", "who", "which", "that", "whose"))
+
+
+def _subject_of(toks: list[Tok], b: int, c0: int) -> bool:
+    """Whether the count ending at ``b`` is the subject of the verb cue at ``c0``, with
+    only a prepositional phrase between them: "60,000 residents of communities along the
+    border have now left", "300 guests of the resort, on its flank, were evacuated"."""
+    j = c0 - 1
+    while j > b and toks[j].low in ("now", "reportedly", "already", "also", "all", "since"):
+        j -= 1
+    if j <= b + 1 or toks[j].low not in _AUXILIARIES:
+        return False
+    while j > b + 1 and toks[j - 1].low in _AUXILIARIES:
+        j -= 1
+    k = b + 1
+    if toks[k].low == "and" and k + 2 < c0 and toks[k + 2].low in _PP_OPENERS:
+        k += 2  # "guests and employees of the resort"
+    if toks[k].low not in _PP_OPENERS and toks[k].text != ",":
+        return False
+    return not any(
+        t.low in _NOT_IN_SUBJECT or t.low in _AUXILIARIES or t.text in (";", ":", '"')
+        for t in toks[k:j]
+    )
+
+
+def _state_or_determiner(toks: list[Tok], i: int, numbers: set[int]) -> bool:
+    """Whether "remain"/"remaining" at ``i`` is followed by a state ("remain unidentified",
+    "remain hospitalised") or stands before a number ("the remaining 382"); ``numbers``
+    holds the token indices of the sentence's number phrases."""
+    if i + 1 >= len(toks):
+        return False
+    if i + 1 in numbers:
+        return True
+    nxt = toks[i + 1].low
+    return nxt.endswith(("ed", "ised", "ized")) and nxt not in _STAYING_STATES
+
+
+_STAYING_STATES: Final = frozenset(
+    ("trapped", "stranded", "besieged", "encircled", "surrounded", "marooned", "confined",
+     "isolated", "cut", "stuck", "holed", "sheltered", "housed", "camped", "based")
+)  # fmt: skip
+
+
+def _counted_by_number(toks: list[Tok], c0: int) -> bool:
+    """Whether the word at ``c0`` is the noun of a count written right before it
+    ("104 missing"), not a verb after a date ("on June 9 killed", "in 2017 displaced")."""
+    if c0 < 1 or not toks[c0 - 1].text[:1].isdigit() or _YEAR.fullmatch(toks[c0 - 1].text):
+        return False
+    before = toks[c0 - 2].low.rstrip(".") if c0 > 1 else ""
+    return before not in _MONTH_WORDS
 
 
 def _lone_as(toks: list[Tok], a: int, b: int) -> bool:
@@ -1118,7 +1192,7 @@ def _restates(toks: list[Tok], m: Mention_) -> bool:
     before = [t.low for t in toks[max(0, m.first - 4) : m.first]]
     if before[-2:] in (["compared", "with"], ["compared", "to"], ["up", "from"], ["down", "from"]):
         return True  # "compared with 66,237 in the same period of 2022"
-    if before[-2:] in (["equivalent", "to"], ["equal", "to"], ["amounting", "to"]):
+    if before[-2:] in (["equivalent", "to"], ["equal", "to"], ["amounting", "to"], [",", "or"]):
         return True  # "80,000 households had fled, equivalent to up to 400,000 people"
     if before[-1:] == ["from"] and any(t.low in _LEVEL_VERBS for t in toks[: m.first]):
         return True  # "the toll rose to 37 from 29 a week earlier"
@@ -1183,8 +1257,20 @@ def _is_subset(toks: list[Tok], m: Mention_) -> bool:
         or after == ["of", "them"]
         or after == ["of", "whom"]
         or (after == ["of", "the"] and m.head in _PARTITIVE_HEADS)  # "two of the victims"
+        or before[-1:] == ["remaining"]  # "the remaining 382 are in hospital"
+        or _after_fronted_whole(toks, m.first)
         or _late_in_subset_list(toks, m.first)
     )
+
+
+def _after_fronted_whole(toks: list[Tok], first: int) -> bool:
+    """ "Of the 275 bodies, as many as 187 remain unidentified": the count after a fronted
+    "Of the ..." phrase is a part of it."""
+    if len(toks) < 4 or toks[0].low != "of" or toks[1].low not in ("the", "these", "those"):
+        return False
+    if first < 3 or toks[first - 1].text != ",":
+        return False
+    return all(t.text != "," for t in toks[2 : first - 1])
 
 
 def _late_in_subset_list(toks: list[Tok], first: int) -> bool:
@@ -1220,7 +1306,7 @@ def _decide(m: Mention_, v: Vocab, cargo: bool, evacuation: bool, hospital: bool
         scores[implied] = max(scores.get(implied, 0.0), bonus)
     if m.head in ("refugees", "refugee", "migrants", "asylum-seekers") and not scores:
         scores["displaced"] = 1.0  # refugees counted where they arrived
-    if m.head == "victims" and not scores:
+    if m.head == "victims" and not scores and m.head_end == m.last + 1:
         scores["killed"] = 1.0  # "most of the 48 victims were found": a toll's dead
     if not scores:
         return ""  # a count of people with nothing saying what it counts

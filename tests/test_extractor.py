@@ -270,6 +270,39 @@ CATEGORIES = [
     ),
     ("Firefighters dig in the mud, where most of the 48 victims were found.", [("killed", 48)]),
     ("Displaced families board some of the 35 buses sent by the ministry.", [("buses", 35)]),
+    # a noun between the number and the vehicle
+    (
+        "On Tuesday, six evacuation buses took 212 people from the border to Sumy.",
+        [("buses", 6), ("evacuees", 212)],
+    ),
+    # a state written right after another number is that number's
+    (
+        "The storm had killed 233 people, with 104 missing and 807 injured.",
+        [("killed", 233), ("injured", 807)],
+    ),
+    ("Death toll from floods rises to 32 as residents flee", [("killed", 32)]),
+    (
+        "The assessment counts 2,300 families left homeless, or about 13,800 people.",
+        [("displaced", 13800)],
+    ),
+    ("Around 600 disaster victims have been sleeping in the classrooms.", []),
+    # the subject's verb, past a prepositional phrase
+    (
+        "About 300 guests and employees of the golf resort, on the southern flank of the "
+        "volcano, were evacuated by road.",
+        [("evacuees", 300)],
+    ),
+    # "remain" before a state or a number says nothing of staying
+    (
+        "Of the 275 bodies, as many as 187 remain unidentified.",
+        [("killed", 275), ("killed", 187)],
+    ),
+    ("More than 3,000 residents remain evacuated from the slopes.", [("evacuees", 3000)]),
+    (
+        "A total of 1,175 people were injured. The remaining 382 are undergoing treatment.",
+        [("injured", 1175), ("injured", 382)],
+    ),
+    ("Fewer than 300 health workers remain at the hospital.", [("population", 300)]),
     # people in need are no population, but "trapped" still says what is counted
     ("Some 3,000 people remain trapped in need of help.", [("population", 3000)]),
     # "as" between a cue and the number joins two clauses

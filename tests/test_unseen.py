@@ -173,7 +173,6 @@ KNOWN_FALSE = {
     ("06_iraq_sinjar_yazidi_camp_closures.txt", "some 1,150 individuals"): "returnees 'left'",
     ("07_bangladesh_bhasan_char_rohingya.txt", "At least 700 people"): "'have tried to leave'",
     ("08_drc_bukavu_minova_m23_advance.txt", "150 wounded"): "supplies 'for 150 wounded'",
-    ("08_drc_bukavu_minova_m23_advance.txt", "24 patients"): "patients after 'wounded'",
     ("08_drc_bukavu_minova_m23_advance.txt", "85 non-essential staff"): "staff relocated",
     ("105_24251135776e93de.txt", "Four survivors"): "a sea rescue: this set counts none",
     ("u07_inquirer_typhoon_bicol.txt", "Some 1,500 people"): "population instead of displaced",
