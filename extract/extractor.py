@@ -49,6 +49,7 @@ _PASSENGER_VEHICLES: Final = GRAMMAR["passenger_vehicles"]
 _KIN_NOUNS: Final = GRAMMAR["kin_nouns"]
 _STATES: Final = ("missing", "detained", "in_need")  # cue categories that are never figures
 _PATIENT_WORDS: Final = GRAMMAR["patient_words"]
+_ILLNESS_WORDS: Final = GRAMMAR["illness_words"]
 _HOSPITAL_WORDS: Final = frozenset(("hospital", "hospitals", "wards", "ward", "clinic"))
 _PARTITIVE_HEADS: Final = frozenset(("victims", "dead", "wounded", "injured", "casualties"))
 _CLAUSE_VERBS: Final = frozenset(("were", "was", "are", "is", "had", "have", "has", "said"))
@@ -833,6 +834,12 @@ def _score(
         # "187 remain unidentified", "the remaining 382": no staying put
         and not (
             toks[c[0]].low in _REMAIN and c[0] == c[1] and _state_or_determiner(toks, c[0], taken)
+        )
+        # "treated 27 people for hypothermia": patients of an illness, not the injured
+        and not (
+            c[2] == "injured"
+            and toks[c[0]].low == "treated"
+            and any(t.low in _ILLNESS_WORDS for t in toks[c[1] + 1 : c[1] + 8])
         )
         # "left without drinking water", "left behind": nobody went anywhere
         and not (

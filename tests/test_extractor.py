@@ -303,6 +303,12 @@ CATEGORIES = [
         [("injured", 1175), ("injured", 382)],
     ),
     ("Fewer than 300 health workers remain at the hospital.", [("population", 300)]),
+    # people camped or gathered somewhere are its population
+    (
+        "Between 3,000 and 4,000 people, most of them from Syria, are camped on the border.",
+        [("population", 3000)],
+    ),
+    ("Its teams had treated 49 people for gunshot and machete wounds.", [("injured", 49)]),
     # people in need are no population, but "trapped" still says what is counted
     ("Some 3,000 people remain trapped in need of help.", [("population", 3000)]),
     # "as" between a cue and the number joins two clauses
@@ -370,6 +376,7 @@ NEVER = [
     ("The WFP said it reached 340,000 people in the region with cash.", "340,000"),
     ("Thousands lost their jobs when the factory closed.", "Thousands"),
     ("The coast guard lost contact with 12 fishermen.", "12"),
+    ("Its teams had treated 27 people for hypothermia and exhaustion.", "27"),
     ("The UN has appealed for $71.4 million to help 250,000 people in need.", "250,000"),
     (
         "Some 35 ambulances and 1,000 volunteers joined the rescue; 260 injured were transferred.",
