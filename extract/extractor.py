@@ -922,7 +922,10 @@ def _score(
             elif c1 < a:
                 if owned.get(c0, g) != g:
                     continue
-                if any(
+                # "The toll, initially put at seven, rose to 11": every number between a
+                # tally and "rose to" is a value of that tally
+                tally_level = toks[c0].low in _TALLY_NOUNS and _level_before(toks, a)
+                if not tally_level and any(
                     c1 < sb < a for og, (_sa, sb) in spans.items() if og != g and og not in refs
                 ):
                     continue
@@ -994,6 +997,15 @@ def _subject_of(toks: list[Tok], b: int, c0: int) -> bool:
         t.low in _NOT_IN_SUBJECT or t.low in _AUXILIARIES or t.text in (";", ":", '"')
         for t in toks[k:j]
     )
+
+
+def _level_before(toks: list[Tok], a: int) -> bool:
+    """Whether a verb of level stands right before the number at ``a`` ("rose to 11",
+    "climbed to", "reached")."""
+    j = a - 1
+    if j >= 0 and toks[j].low == "to":
+        j -= 1
+    return j >= 0 and toks[j].low in _LEVEL_VERBS
 
 
 def _state_or_determiner(toks: list[Tok], i: int, numbers: set[int]) -> bool:

@@ -303,6 +303,16 @@ CATEGORIES = [
         [("injured", 1175), ("injured", 382)],
     ),
     ("Fewer than 300 health workers remain at the hospital.", [("population", 300)]),
+    # toll revisions: "up from N late last night", numbers between a tally and "rose to"
+    (
+        "The death toll rose to 54 on Monday, up from 44 late last night.",
+        [("killed", 54), ("killed", 44)],
+    ),
+    (
+        "The toll, initially put at seven on Monday morning, rose to 11 after residents "
+        "found more bodies.",
+        [("killed", 7), ("killed", 11)],
+    ),
     # people camped or gathered somewhere are its population
     (
         "Between 3,000 and 4,000 people, most of them from Syria, are camped on the border.",
