@@ -47,7 +47,8 @@ _ARMED_PEOPLE: Final = GRAMMAR["armed_people"]
 _HELD_PEOPLE: Final = GRAMMAR["held_people"]
 _PASSENGER_VEHICLES: Final = GRAMMAR["passenger_vehicles"]
 _KIN_NOUNS: Final = GRAMMAR["kin_nouns"]
-_STATES: Final = ("missing", "detained", "in_need")  # cue categories that are never figures
+# cue categories that are never figures: "missing", "in need", "taking part in the rescue"
+_STATES: Final = ("missing", "detained", "in_need", "activity")
 _PATIENT_WORDS: Final = GRAMMAR["patient_words"]
 _ILLNESS_WORDS: Final = GRAMMAR["illness_words"]
 _HOSPITAL_WORDS: Final = frozenset(("hospital", "hospitals", "wards", "ward", "clinic"))

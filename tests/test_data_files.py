@@ -17,6 +17,7 @@ CUE_CATEGORIES = {"population", "killed", "injured", "evacuees", "displaced", "b
     "missing",
     "detained",
     "in_need",
+    "activity",
 }
 
 

@@ -303,6 +303,15 @@ CATEGORIES = [
         [("injured", 1175), ("injured", 382)],
     ),
     ("Fewer than 300 health workers remain at the hospital.", [("population", 300)]),
+    # buses sent "to take" or "to bring out" people are an evacuation
+    (
+        "The ministry sent 20 buses on Sunday to bring out tourists stranded by the quake.",
+        [("buses", 20)],
+    ),
+    (
+        "The corporation pressed 50 buses into service to take them to Kolkata.",
+        [("buses", 50)],
+    ),
     # toll revisions: "up from N late last night", numbers between a tally and "rose to"
     (
         "The death toll rose to 54 on Monday, up from 44 late last night.",
@@ -387,6 +396,7 @@ NEVER = [
     ("Thousands lost their jobs when the factory closed.", "Thousands"),
     ("The coast guard lost contact with 12 fishermen.", "12"),
     ("Its teams had treated 27 people for hypothermia and exhaustion.", "27"),
+    ("More than 1,000 volunteers were taking part in the rescue operations.", "1,000"),
     ("The UN has appealed for $71.4 million to help 250,000 people in need.", "250,000"),
     (
         "Some 35 ambulances and 1,000 volunteers joined the rescue; 260 injured were transferred.",
