@@ -442,6 +442,13 @@ class Resolver:
         )
         if m:
             raw = m.group(1)  # "the authority's breakdown": the authority
+        m = re.match(
+            r"(.*?[A-Z][\w.-]*)\s+(?:figures|data|statistics|estimates|tally|count)"
+            r"(?:\s+(?:published|released|issued|given|compiled)\b.*)?$",
+            raw,
+        )
+        if m:
+            raw = m.group(1)  # "General Security figures published on Friday"
         words = raw.split()
         while words and (words[0].lower() in ("the", "a", "an") or _BASED.match(words[0])):
             words.pop(0)

@@ -401,7 +401,7 @@ def _find_head(toks: list[Tok], i: int, v: Vocab) -> tuple[int, str, str, str]:
         and not _is_stop(toks[j + 1], v)
     ):
         return i, "", "skip", ""  # a compound noun: "3,400 shelter kits"
-    if last_cap is not None and (stop is None or _is_stop(stop, v)):
+    if last_cap is not None and (stop is None or _is_stop(stop, v) or stop.text[:1].isdigit()):
         # a demonym stands as the head: "160,000 Palestinians", "700,000 Rohingya"
         return last_cap, toks[last_cap].low, "person", _join(toks, start_who, last_cap)
     if j == start_who and (stop is None or _is_stop(stop, v)):
