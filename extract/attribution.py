@@ -29,24 +29,18 @@ ORG_HEADS: Final = GRAMMAR["organisation_heads"]
 _LEADING_WORDS: Final = frozenset(
     ("as", "in", "on", "at", "but", "and", "while", "when", "after", "before", "since", "so", "yet")
 )
-_NOT_SPEAKERS: Final = frozenset(
-    (
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "today",
-        "yesterday",
-        "tonight",
-        "earlier",
-        "later",
-        "last",
-        "on",
-    )
+_WEEKDAYS: Final = frozenset(
+    ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 )
+_NOT_SPEAKERS: Final = _WEEKDAYS | {
+    "today",
+    "yesterday",
+    "tonight",
+    "earlier",
+    "later",
+    "last",
+    "on",
+}
 _PREPOSITIONS: Final = frozenset(GRAMMAR["prepositions"])
 _CONNECT: Final = frozenset(("of", "for", "on", "and", "the", "de", "al"))
 _TOKEN = re.compile(
@@ -184,29 +178,26 @@ def _skip_back(toks: list[Tok], j: int) -> int:
     commas (", which supports the hospital,"). Returns the new index."""
     while j >= 0:
         low = toks[j].low
-        if low in (
-            "also",
-            "later",
-            "previously",
-            "has",
-            "have",
-            "had",
-            "earlier",
-            "then",
-            "further",
-            "separately",
-            "now",
-            "again",
-            "last",
-            "week",
-            "on",
-            "monday",
-            "tuesday",
-            "wednesday",
-            "thursday",
-            "friday",
-            "saturday",
-            "sunday",
+        if (
+            low
+            in (
+                "also",
+                "later",
+                "previously",
+                "has",
+                "have",
+                "had",
+                "earlier",
+                "then",
+                "further",
+                "separately",
+                "now",
+                "again",
+                "last",
+                "week",
+                "on",
+            )
+            or low in _WEEKDAYS
         ):
             j -= 1
         elif toks[j].text == ")":
