@@ -1114,6 +1114,13 @@ def _hosted_refugees(
     if cat != "population" or toks[c0].low not in _HOST_VERBS:
         return cue
     j = c0 - 1
+    if j > 0 and toks[j].low in SAY_VERBS:
+        # "Lebanon, which the government says hosts": step back over the speaker
+        k = j - 1
+        while k > 0 and c0 - k < 8 and toks[k].low not in ("which", "that"):
+            k -= 1
+        if toks[k].low in ("which", "that"):
+            j = k
     relative = False
     while j >= 0 and toks[j].low in _SUBJECT_SKIP:
         relative = relative or toks[j].low in ("which", "that", "who")

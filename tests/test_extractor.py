@@ -202,6 +202,12 @@ CATEGORIES = [
         [("population", 58000)],
     ),
     ("The ministry sent 35 buses to transport the families from the camps.", [("buses", 35)]),
+    (
+        "Lebanon, which the government says hosts around 1.5 million Syrian refugees, has "
+        "long pushed for their return.",
+        [("displaced", 1500000)],
+    ),
+    ("The camp, which officials say hosts 40,000 people, was flooded.", [("population", 40000)]),
     ("About 2.3 million people have left their homes since 2015.", [("displaced", 2300000)]),
     ("Hatiya, an island upazila of about 5.2 lakh people, was flooded.", [("population", 520000)]),
     # a year after "in" is no count, even before a word that could head one
