@@ -915,6 +915,15 @@ def _score(
                     continue
                 if _lone_as(toks, b + 1, c0):
                     continue  # "rises to 32 as residents flee"
+                if (
+                    c0 == b + 1
+                    and toks[c0].low in _PARTICIPLES
+                    and any(
+                        x0 > c1 and xw >= STRONG and xcat != cat and _subject_of(toks, b, x0)
+                        for x0, _x1, xcat, xw in cues
+                    )
+                ):
+                    continue  # "7,000 people living along the river were evacuated"
                 d = gap(b + 1, c0)
                 if d > 1 and _subject_of(toks, b, c0):
                     d = 1  # "300 guests of the resort, on its flank, were evacuated"
@@ -973,6 +982,7 @@ _RELATIVE_AUX: Final = frozenset(
 )
 
 
+_PARTICIPLES: Final = frozenset(("living", "residing", "staying", "sheltering"))
 _AUXILIARIES: Final = frozenset(("were", "was", "are", "is", "have", "has", "had", "been"))
 _PP_OPENERS: Final = frozenset(("of", "from", "in", "along", "at", "near", "on", "across"))
 _NOT_IN_SUBJECT: Final = frozenset(("and", "but", "while", "who", "which", "that", "whose"))
@@ -992,6 +1002,8 @@ def _subject_of(toks: list[Tok], b: int, c0: int) -> bool:
     k = b + 1
     if toks[k].low == "and" and k + 2 < c0 and toks[k + 2].low in _PP_OPENERS:
         k += 2  # "guests and employees of the resort"
+    elif toks[k].low in _PARTICIPLES and k + 1 < c0:
+        k += 1  # "people living along the river were evacuated"
     if toks[k].low not in _PP_OPENERS and toks[k].text != ",":
         return False
     return not any(

@@ -298,6 +298,12 @@ CATEGORIES = [
         "volcano, were evacuated by road.",
         [("evacuees", 300)],
     ),
+    # a participle after the count describes it; the main verb says what happened
+    (
+        "Nearly 7,000 people living along the Red River were evacuated on Tuesday.",
+        [("evacuees", 7000)],
+    ),
+    ("About 5,000 people living in the camp remain trapped.", [("population", 5000)]),
     # "remain" before a state or a number says nothing of staying
     (
         "Of the 275 bodies, as many as 187 remain unidentified.",
