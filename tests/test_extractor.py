@@ -340,6 +340,11 @@ CATEGORIES = [
         [("population", 3000)],
     ),
     ("Its teams had treated 49 people for gunshot and machete wounds.", [("injured", 49)]),
+    (
+        "Cyclone Remal: 10 dead, 8 lakh people taken to shelters",
+        [("killed", 10), ("evacuees", 800000)],
+    ),
+    ("Thousands of villagers remain hiding in the forests.", [("displaced", 2000)]),
     # people in need are no population, but "trapped" still says what is counted
     ("Some 3,000 people remain trapped in need of help.", [("population", 3000)]),
     # "as" between a cue and the number joins two clauses
@@ -408,6 +413,7 @@ NEVER = [
     ("Thousands lost their jobs when the factory closed.", "Thousands"),
     ("The coast guard lost contact with 12 fishermen.", "12"),
     ("Its teams had treated 27 people for hypothermia and exhaustion.", "27"),
+    ("As many as 114 roads, including two National Highways, were closed.", "two"),
     ("More than 1,000 volunteers were taking part in the rescue operations.", "1,000"),
     ("The UN has appealed for $71.4 million to help 250,000 people in need.", "250,000"),
     (
