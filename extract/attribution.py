@@ -41,6 +41,11 @@ _NOT_SPEAKERS: Final = _WEEKDAYS | {
     "last",
     "on",
 }
+_SKIP_BEFORE_VERB: Final = _WEEKDAYS | {
+    "also", "later", "previously", "has", "have", "had", "earlier", "then", "further",
+    "separately", "now", "again", "last", "week", "on",
+}  # fmt: skip
+"""Adverbs, auxiliaries and days that may stand between a speaker and its verb."""
 _PREPOSITIONS: Final = frozenset(GRAMMAR["prepositions"])
 _CONNECT: Final = frozenset(("of", "for", "on", "and", "the", "de", "al"))
 _TOKEN = re.compile(
@@ -178,27 +183,7 @@ def _skip_back(toks: list[Tok], j: int) -> int:
     commas (", which supports the hospital,"). Returns the new index."""
     while j >= 0:
         low = toks[j].low
-        if (
-            low
-            in (
-                "also",
-                "later",
-                "previously",
-                "has",
-                "have",
-                "had",
-                "earlier",
-                "then",
-                "further",
-                "separately",
-                "now",
-                "again",
-                "last",
-                "week",
-                "on",
-            )
-            or low in _WEEKDAYS
-        ):
+        if low in _SKIP_BEFORE_VERB:
             j -= 1
         elif toks[j].text == ")":
             k = j
@@ -336,6 +321,18 @@ _APPOSITIVE_ROLE: Final = re.compile(
     rf",\s+(?:the\s+|a\s+|an\s+)?(?:[a-z]+\s+)?(?:{_ROLE_ALT})\b[^,.;]{{0,60}}?\s"
     rf"(?:of|for|at|with)\s+(?:the\s+)?{_ORG_NAME}"
 )
+_OWNERS_DOCUMENT: Final = re.compile(
+    r"(?:the\s+)?(.+?)(?:'s|\u2019s)\s+(?:latest\s+|official\s+|own\s+)?"
+    r"(?:figures|data|report|statement|count|tally|breakdown|estimates?|assessment|"
+    r"records|statistics|toll)$",
+    re.I,
+)
+"""A body's document standing for the body: "the authority's breakdown"."""
+_NAMED_FIGURES: Final = re.compile(
+    r"(.*?[A-Z][\w.-]*)\s+(?:figures|data|statistics|estimates|tally|count)"
+    r"(?:\s+(?:published|released|issued|given|compiled)\b.*)?$"
+)
+"""A named body's figures: "General Security figures published on Friday"."""
 _PERSONISH: Final = re.compile(r"[A-Z][\w'\u2019-]+(?: [A-Z][\w'\u2019-]+){0,3}")
 
 
@@ -424,20 +421,10 @@ class Resolver:
         )
         if m:
             raw = m.group(1)
-        m = re.match(
-            r"(?:the\s+)?(.+?)(?:'s|\u2019s)\s+(?:latest\s+|official\s+|own\s+)?"
-            r"(?:figures|data|report|statement|count|tally|breakdown|estimates?|assessment|"
-            r"records|statistics|toll)$",
-            raw,
-            re.I,
-        )
+        m = _OWNERS_DOCUMENT.match(raw)
         if m:
             raw = m.group(1)  # "the authority's breakdown": the authority
-        m = re.match(
-            r"(.*?[A-Z][\w.-]*)\s+(?:figures|data|statistics|estimates|tally|count)"
-            r"(?:\s+(?:published|released|issued|given|compiled)\b.*)?$",
-            raw,
-        )
+        m = _NAMED_FIGURES.match(raw)
         if m:
             raw = m.group(1)  # "General Security figures published on Friday"
         words = raw.split()

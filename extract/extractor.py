@@ -1030,7 +1030,7 @@ def _state_or_determiner(toks: list[Tok], i: int, numbers: set[int]) -> bool:
     if i + 1 in numbers:
         return True
     nxt = toks[i + 1].low
-    return nxt.endswith(("ed", "ised", "ized")) and nxt not in _STAYING_STATES
+    return nxt.endswith("ed") and nxt not in _STAYING_STATES
 
 
 _STAYING_STATES: Final = frozenset(
@@ -1264,7 +1264,6 @@ def _elliptical(toks: list[Tok], m: Mention_, v: Vocab) -> bool:
         return False
     if _after_fronted_place(toks, first) and toks[after].text in (",", ".", ";"):
         return True  # "59 were confirmed dead in Wajima, and in Suzu 23 people."
-
     return toks[first - 1].low in (",", "and") and toks[after].low in (
         "at",
         "in",
@@ -1553,10 +1552,10 @@ def _analyse_sentence(
         mention = Mention_(num, first, last, head_end, head, kind, who)
         prev_tok = toks[first - 1] if first > 0 else None
         mention.reference = prev_tok is not None and prev_tok.low.endswith(("'s", "\u2019s"))
-        # "fled with her four grandchildren": one family; "killing a woman, her three
-        # daughters": its dead still count
         if head == "victims" and [t.low for t in toks[last + 1 : last + 3]] == ["of", "the"]:
             mention.own_cues["killed"] = 2.0  # "two of the victims were children"
+        # "fled with her four grandchildren": one family; "killing a woman, her three
+        # daughters": its dead still count
         mention.family = (
             prev_tok is not None
             and prev_tok.low in ("his", "her", "their")
