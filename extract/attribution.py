@@ -87,12 +87,27 @@ _FORMS: Final[dict[str, tuple[str, bool]]] = {}
 def tokenize(text: str, offset: int = 0) -> list[Tok]:
     """Word and punctuation tokens with offsets (shifted by ``offset``); empty for a
     text with none."""
+    # Split at white space first: most pieces are one plain word, a token as it is.
+    # Elsewhere the pattern cuts the piece, and each token is found again with
+    # ``str.find`` from where the last one ended: every character a token can start
+    # with starts one, so the next place its text stands is where it was matched.
     out: list[Tok] = []
     append = out.append
-    for m in _TOKEN.finditer(text):
-        word = m.group()
-        a, b = m.span()
-        append(Tok(word, a + offset, b + offset))
+    find = text.find
+    findall = _TOKEN.findall
+    pos = 0
+    for piece in text.split():
+        pos = find(piece, pos)
+        if piece.isascii() and piece.isalpha():
+            end = pos + len(piece)
+            append(Tok(piece, pos + offset, end + offset))
+            pos = end
+            continue
+        for word in findall(piece):
+            pos = find(word, pos)
+            end = pos + len(word)
+            append(Tok(word, pos + offset, end + offset))
+            pos = end
     return out
 
 
