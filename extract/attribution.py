@@ -322,8 +322,11 @@ def _according_np(text: str, toks: list[Tok], i: int) -> str:
 
 # Two to eight capitalised words, "of", "for", "on", "and", "the" between them. Written
 # to begin with a plain character class, which the regex engine scans for quickly.
+# Possessive runs: what follows each run can never start with a character it took, so
+# giving characters back could only fail again (the matches are the same, found faster).
 _ORG_SEQ = re.compile(
-    r"[A-Z](?:[\w'\u2019-]*(?:\.[A-Z])*\.? +(?:(?:for|of|on|and|the) +)*[A-Z]){1,7}[\w'\u2019-]*"
+    r"[A-Z](?:[\w'\u2019-]*+(?:\.[A-Z])*+\.?+ ++(?:(?:for|of|on|and|the) ++)*+[A-Z]){1,7}"
+    r"[\w'\u2019-]*+"
 )
 _WORD: Final = re.compile(r"[\w'-]+")
 _OF_THE = re.compile(r"\b(?:of|at|from) (?:the )?")
