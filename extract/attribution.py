@@ -47,6 +47,8 @@ _SKIP_BEFORE_VERB: Final = _WEEKDAYS | {
 }  # fmt: skip
 """Adverbs, auxiliaries and days that may stand between a speaker and its verb."""
 _PREPOSITIONS: Final = frozenset(GRAMMAR["prepositions"])
+_SAYS_WHAT: Final = frozenset(("that", ":", ".", '"', "\u201c"))
+"""What follows "states" when it is the verb ("the report states that ...")."""
 _CONNECT: Final = frozenset(("of", "for", "on", "and", "the", "de", "al"))
 _TOKEN = re.compile(
     r"[A-Za-z]\.[A-Za-z]\.(?:[A-Za-z]\.)*|['\u2019]s\b|[A-Za-z\u00c0-\u024f][\w'\u2019&-]*|\d+(?:[.,]\d+)*|[^\w\s]"
@@ -266,6 +268,8 @@ def speaker_mentions(text: str, toks: list[Tok]) -> list[Mention]:
             continue
         if i > 0 and toks[i - 1].low in ("an", "a", "the", "its", "their"):
             continue  # "an estimated 200,000": an adjective, not a speaker
+        if low == "states" and (i + 1 == len(toks) or toks[i + 1].low not in _SAYS_WHAT):
+            continue  # "Borno, Adamawa and Yobe states, of whom": the noun
         j = _skip_back(toks, i - 1)
         if j >= 0 and toks[j].low in PRONOUNS:
             out.append(Mention(toks[j].low, t.start, "pronoun"))

@@ -507,8 +507,9 @@ def _not_a_count(
         before = toks[first - 2] if toks[first - 1].low == word else prev
         if before is not None and v.person_nouns.get(before.low) == "":
             return True  # "children under five"
-    if prev is not None and (prev.low in _MONTH_WORDS or prev.low.rstrip(".") in _MONTH_WORDS):
-        return True
+    month = toks[first - 2] if prev is not None and prev.text == "." and first > 1 else prev
+    if month is not None and (month.low in _MONTH_WORDS or month.low.rstrip(".") in _MONTH_WORDS):
+        return True  # "March 3", "Oct. 14"
     if _fraction(toks, first, last):
         return True  # "nine out of ten of the population"
     glued = text[num.end : toks[last].end].lower()
@@ -836,11 +837,12 @@ def _score(
         and not (
             toks[c[0]].low in _REMAIN and c[0] == c[1] and _state_or_determiner(toks, c[0], taken)
         )
-        # "treated 27 people for hypothermia": patients of an illness, not the injured
+        # "treated 27 people for hypothermia", "1,204 dengue patients were hospitalized":
+        # patients of an illness, not the injured
         and not (
             c[2] == "injured"
-            and toks[c[0]].low == "treated"
-            and any(t.low in _ILLNESS_WORDS for t in toks[c[1] + 1 : c[1] + 8])
+            and toks[c[0]].low.startswith(("treated", "hospitali", "admitted"))
+            and any(t.low in _ILLNESS_WORDS for t in toks[max(0, c[0] - 6) : c[1] + 8])
         )
         # "left without drinking water", "left behind": nobody went anywhere
         and not (
@@ -915,15 +917,17 @@ def _score(
                     continue
                 if _lone_as(toks, b + 1, c0):
                     continue  # "rises to 32 as residents flee"
+                nb = _past_coordinated_nouns(toks, b, v)
                 if (
-                    c0 == b + 1
-                    and toks[c0].low in _PARTICIPLES
+                    c0 == nb
+                    and _is_participle(toks[c0].low)
                     and any(
-                        x0 > c1 and xw >= STRONG and xcat != cat and _subject_of(toks, b, x0)
+                        x0 > c1 and xw >= STRONG and xcat != cat and _subject_of(toks, nb - 1, x0)
                         for x0, _x1, xcat, xw in cues
                     )
                 ):
-                    continue  # "7,000 people living along the river were evacuated"
+                    continue  # "7,000 people living along the river were evacuated",
+                    # "4,500 refugees expelled from Algeria are stranded in Assamaka"
                 d = gap(b + 1, c0)
                 if d > 1 and _subject_of(toks, b, c0):
                     d = 1  # "300 guests of the resort, on its flank, were evacuated"
@@ -983,6 +987,28 @@ _RELATIVE_AUX: Final = frozenset(
 
 
 _PARTICIPLES: Final = frozenset(("living", "residing", "staying", "sheltering"))
+
+
+def _past_coordinated_nouns(toks: list[Tok], b: int, v: Vocab) -> int:
+    """The token after the nouns coordinated with the head ending at ``b`` ("4,500
+    migrants, asylum seekers and refugees"); ``b + 1`` when none follow."""
+    k = end = b + 1
+    while k < len(toks):
+        low = toks[k].low
+        if low in v.person_nouns or low == "seekers":
+            end = k + 1
+        elif low not in (",", "and", "or"):
+            break
+        k += 1
+    return end
+
+
+def _is_participle(low: str) -> bool:
+    """Whether a word right after a count may open a reduced relative clause ("people
+    living along the river", "refugees expelled from Algeria")."""
+    return low in _PARTICIPLES or (len(low) > 4 and low.endswith("ed"))
+
+
 _AUXILIARIES: Final = frozenset(("were", "was", "are", "is", "have", "has", "had", "been"))
 _PP_OPENERS: Final = frozenset(("of", "from", "in", "along", "at", "near", "on", "across"))
 _NOT_IN_SUBJECT: Final = frozenset(("and", "but", "while", "who", "which", "that", "whose"))
@@ -1002,7 +1028,7 @@ def _subject_of(toks: list[Tok], b: int, c0: int) -> bool:
     k = b + 1
     if toks[k].low == "and" and k + 2 < c0 and toks[k + 2].low in _PP_OPENERS:
         k += 2  # "guests and employees of the resort"
-    elif toks[k].low in _PARTICIPLES and k + 1 < c0:
+    elif _is_participle(toks[k].low) and k + 1 < c0:
         k += 1  # "people living along the river were evacuated"
     if toks[k].low not in _PP_OPENERS and toks[k].text != ",":
         return False
@@ -1023,14 +1049,21 @@ def _level_before(toks: list[Tok], a: int) -> bool:
 
 def _state_or_determiner(toks: list[Tok], i: int, numbers: set[int]) -> bool:
     """Whether "remain"/"remaining" at ``i`` is followed by a state ("remain unidentified",
-    "remain hospitalised") or stands before a number ("the remaining 382"); ``numbers``
-    holds the token indices of the sentence's number phrases."""
+    "remain hospitalised", "remain in critical condition") or stands before a number ("the
+    remaining 382"); ``numbers`` holds the token indices of the sentence's number phrases."""
     if i + 1 >= len(toks):
         return False
     if i + 1 in numbers:
         return True
     nxt = toks[i + 1].low
+    if nxt == "in" and i + 2 < len(toks) and toks[i + 2].low in _CARE_STATES:
+        return True  # "remain in critical condition", "remain in hospital"
     return nxt.endswith("ed") and nxt not in _STAYING_STATES
+
+
+_CARE_STATES: Final = frozenset(
+    ("critical", "serious", "stable", "grave", "fair", "hospital", "intensive")
+)
 
 
 _STAYING_STATES: Final = frozenset(
@@ -1044,7 +1077,10 @@ def _counted_by_number(toks: list[Tok], c0: int) -> bool:
     ("104 missing"), not a verb after a date ("on June 9 killed", "in 2017 displaced")."""
     if c0 < 1 or not toks[c0 - 1].text[:1].isdigit() or _YEAR.fullmatch(toks[c0 - 1].text):
         return False
-    before = toks[c0 - 2].low.rstrip(".") if c0 > 1 else ""
+    k = c0 - 2
+    if k > 0 and toks[k].text == ".":
+        k -= 1  # "Oct. 14 killed"
+    before = toks[k].low.rstrip(".") if k >= 0 else ""
     return before not in _MONTH_WORDS
 
 
@@ -1461,9 +1497,22 @@ def _as_of(
     return "", ""
 
 
+_NEW_CLAUSE: Final = re.compile(r";|\b(?:although|though|whereas|but)\b")
+_VERB_WORD: Final = re.compile(r"\w+\s+(?=[\w\"\u201c])")
+
+
+def _own_clause(text: str, pos: int, verb: int) -> bool:
+    """Whether the speaker whose verb stands at ``verb`` opens a clause of its own after
+    the figure at ``pos`` (a ";" or "although" between them, and what is said after the
+    verb), so that it does not speak for the figure."""
+    return bool(_NEW_CLAUSE.search(text, pos, verb)) and bool(_VERB_WORD.match(text, verb))
+
+
 def _attribution(art: _Article, k: int, pos: int) -> str:
     mentions = sorted(art.speakers(k), key=lambda mm: (abs(mm.pos - pos), mm.kind != "according"))
     for best in mentions:
+        if best.kind == "said" and best.pos > pos and _own_clause(art.text, pos, best.pos):
+            continue  # "was home to 31,000; the administration says 11,000 of them ..."
         if best.kind == "pronoun":
             return art.body_before(k)
         key = (k, best.raw, best.kind)
@@ -1535,9 +1584,9 @@ def _analyse_sentence(
             if (
                 kind not in ("person", "vehicle")
                 or head not in v.person_nouns
-                or toks[head_end].cap
+                or any(t.cap for t in toks[last + 1 : head_end + 1])
             ):
-                continue
+                continue  # "the 2023 Deyr floods displaced": a year before a name
         else:
             head_end, head, kind, who = _find_head(toks, last, v)
         if kind == "skip":
