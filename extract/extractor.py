@@ -461,6 +461,20 @@ def _not_a_count(
     nxt = toks[last + 1] if last + 1 < len(toks) else None
     if prev is not None and prev.low in _AGE_BEFORE:
         return True
+    if (
+        prev is not None
+        and prev.low in ("and", "or", "to")
+        and first > 2
+        and (
+            toks[first - 3].low in _AGE_BEFORE
+            or (
+                first > 3
+                and toks[first - 3].low == "between"
+                and toks[first - 4].low in _AGE_BEFORE
+            )
+        )
+    ):
+        return True  # "aged 5 and 8", "aged between 18 and 30": the second age
     if prev is not None and prev.low in ("my", "our", "your"):
         return True  # "took our two daughters": a speaker's family, not a count
     if (
@@ -947,7 +961,7 @@ def _score(
                     continue
                 if cat == "displaced" and toks[c0].low == "reached":
                     continue  # "WFP reached 340,000 people": aid recipients, not arrivals
-                if c0 == c1 and _counted_by_number(toks, c0):
+                if c0 == c1 and _counted_by_number(toks, c0, v):
                     continue  # "104 missing and 807 injured": "missing" is the 104's
                 if _lone_as(toks, c1 + 1, a):
                     continue  # "counts its dead as thousands remain displaced"
@@ -1072,14 +1086,17 @@ _STAYING_STATES: Final = frozenset(
 )  # fmt: skip
 
 
-def _counted_by_number(toks: list[Tok], c0: int) -> bool:
+def _counted_by_number(toks: list[Tok], c0: int, v: Vocab) -> bool:
     """Whether the word at ``c0`` is the noun of a count written right before it
-    ("104 missing"), not a verb after a date ("on June 9 killed", "in 2017 displaced")."""
+    ("104 missing"), not a verb after a date ("on June 9 killed", "in 2017 displaced") or
+    after a name with a number ("Camp 5 kills")."""
     if c0 < 1 or not toks[c0 - 1].text[:1].isdigit() or _YEAR.fullmatch(toks[c0 - 1].text):
         return False
     k = c0 - 2
     if k > 0 and toks[k].text == ".":
         k -= 1  # "Oct. 14 killed"
+    if k >= 0 and _is_capitalized_name(toks[k], v) and toks[k].low not in _MONTH_WORDS:
+        return False
     before = toks[k].low.rstrip(".") if k >= 0 else ""
     return before not in _MONTH_WORDS
 

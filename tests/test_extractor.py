@@ -359,6 +359,11 @@ CATEGORIES = [
     ("A blast late on Oct. 14 killed six miners and injured 11 others.",
      [("killed", 6), ("injured", 11)]),
     ("Four of the deceased were from the southern districts.", [("killed", 4)]),
+    # a number in a name ("Camp 5") counts nothing, not even a verb after it
+    ("Blaze in Camp 5 kills 2 children, injures at least 15", [("killed", 2), ("injured", 15)]),
+    # an age aside between commas stands apart, both ages in it
+    ("Two children, aged 5 and 8, died in the fire.", [("killed", 2)]),
+    ("More than 10 million remain internally displaced, IOM says.", [("displaced", 10e6)]),
     # staying in a state of care is no staying put
     ("Some 300 people remain in critical condition.", [("injured", 300)]),
     ("Dhaka, a megacity of more than 20 million people, is worst hit.", [("population", 20e6)]),
@@ -433,6 +438,7 @@ NEVER = [
     ("As many as 114 roads, including two National Highways, were closed.", "two"),
     ("More than 1,000 volunteers were taking part in the rescue operations.", "1,000"),
     ("The UN has appealed for $71.4 million to help 250,000 people in need.", "250,000"),
+    ("Two children, aged 5 and 8, died in the fire.", "8"),
     # patients of an illness are no injured
     ("During the same period, 1,204 dengue patients were hospitalized.", "1,204"),
     ("So far, 71,455 people have been hospitalized with dengue this year.", "71,455"),
