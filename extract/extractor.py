@@ -47,6 +47,7 @@ _ARMED_PEOPLE: Final = GRAMMAR["armed_people"]
 _HELD_PEOPLE: Final = GRAMMAR["held_people"]
 _PASSENGER_VEHICLES: Final = GRAMMAR["passenger_vehicles"]
 _KIN_NOUNS: Final = GRAMMAR["kin_nouns"]
+_ONE_KIN: Final = GRAMMAR["one_kin"]
 # cue categories that are never figures: "missing", "in need", "taking part in the rescue"
 _STATES: Final = ("missing", "detained", "in_need", "activity")
 _PATIENT_WORDS: Final = GRAMMAR["patient_words"]
@@ -840,6 +841,7 @@ def _score(
     aside_cues = [c for c in all_cues if c[0] not in taken and c[0] in aside]
     states = {c0 for c0, _c1, cat, _w in found if cat in ("missing", "detained")}
     uprooted = {c0 for c0, _c1, cat, w in found if cat in ("displaced", "evacuees") and w >= STRONG}
+    held = any(t.low in _HELD_PEOPLE for t in toks)
     cues = [
         _after_vehicle(toks, c, v)
         for c in found
@@ -858,6 +860,8 @@ def _score(
             and toks[c[0]].low.startswith(("treated", "hospitali", "admitted"))
             and any(t.low in _ILLNESS_WORDS for t in toks[max(0, c[0] - 6) : c[1] + 8])
         )
+        # "of the 1,030 detainees, more than 800 escaped": a jailbreak, not a flight
+        and not (held and toks[c[0]].low.startswith("escap"))
         # "left without drinking water", "left behind": nobody went anywhere
         and not (
             c[2] == "evacuees"
@@ -898,6 +902,7 @@ def _score(
         _who_did(toks, groups[g][-1], cues)
         scores: dict[str, float] = {}
         left_evac = state_after = False
+        killed_after = 0.0  # the best link to a death cue after the group
         own_aside = (
             [
                 c
@@ -947,6 +952,8 @@ def _score(
                     d = 1  # "300 guests of the resort, on its flank, were evacuated"
                 s = w * (3.0 if d == 0 else 1.5 / d) - 0.01 * (c0 - b)
                 state_after = state_after or (w >= STRONG and cat != "evacuees")
+                if cat == "killed":
+                    killed_after = max(killed_after, s)
             elif c1 < a:
                 if owned.get(c0, g) != g:
                     continue
@@ -993,6 +1000,15 @@ def _score(
             m.scores = dict(scores)
             for cat, own in m.own_cues.items():
                 m.scores[cat] = max(m.scores.get(cat, 0.0), own)
+            adjective = max(m.own_cues.values(), default=0.0)
+            if (
+                killed_after >= 4.0
+                and adjective >= 12.0
+                and "killed" not in m.own_cues
+                and len(groups[g]) == 1
+            ):
+                # "two displaced people were killed": the deaths, not what the group is called
+                m.scores["killed"] = adjective + 1.0
 
 
 _RELATIVE_AUX: Final = frozenset(
@@ -1624,8 +1640,17 @@ def _analyse_sentence(
         # daughters": its dead still count
         mention.family = (
             prev_tok is not None
-            and prev_tok.low in ("his", "her", "their")
-            and (prev_tok.low != "their" or head in _KIN_NOUNS)
+            and (
+                (
+                    prev_tok.low in ("his", "her", "their")
+                    and (prev_tok.low != "their" or head in _KIN_NOUNS)
+                )
+                or (  # "my brother's two children"
+                    head in _KIN_NOUNS
+                    and prev_tok.low.endswith(("'s", "\u2019s"))
+                    and prev_tok.low[:-2] in _ONE_KIN
+                )
+            )
         )
         mentions.append(mention)
     if not mentions:

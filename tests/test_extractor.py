@@ -364,6 +364,10 @@ CATEGORIES = [
     # an age aside between commas stands apart, both ages in it
     ("Two children, aged 5 and 8, died in the fire.", [("killed", 2)]),
     ("More than 10 million remain internally displaced, IOM says.", [("displaced", 10e6)]),
+    # the deaths, not what the group is called ("displaced", "wounded") say what is counted
+    ("Two displaced people were burnt to death, he said.", [("killed", 2)]),
+    ("Yesterday we received more than 50 wounded people and nine who were dead on arrival.",
+     [("injured", 50), ("killed", 9)]),
     # staying in a state of care is no staying put
     ("Some 300 people remain in critical condition.", [("injured", 300)]),
     ("Dhaka, a megacity of more than 20 million people, is worst hit.", [("population", 20e6)]),
@@ -439,6 +443,10 @@ NEVER = [
     ("More than 1,000 volunteers were taking part in the rescue operations.", "1,000"),
     ("The UN has appealed for $71.4 million to help 250,000 people in need.", "250,000"),
     ("Two children, aged 5 and 8, died in the fire.", "8"),
+    # a relative's children are one family: no count of people
+    ('"My mother and my brother\'s two children were inside," he said.', "two"),
+    # a jailbreak is no flight
+    ("Of the 1,030 detainees held in the prison, more than 800 escaped, he said.", "800"),
     # patients of an illness are no injured
     ("During the same period, 1,204 dengue patients were hospitalized.", "1,204"),
     ("So far, 71,455 people have been hospitalized with dengue this year.", "71,455"),
