@@ -862,6 +862,10 @@ def _score(
         )
         # "of the 1,030 detainees, more than 800 escaped": a jailbreak, not a flight
         and not (held and toks[c[0]].low.startswith("escap"))
+        # "five people had been pulled alive from the mud": survivors, not taken away
+        and not (
+            toks[c[0]].low == "pulled" and c[1] + 1 < len(toks) and toks[c[1] + 1].low == "alive"
+        )
         # "left without drinking water", "left behind": nobody went anywhere
         and not (
             c[2] == "evacuees"

@@ -364,6 +364,7 @@ CATEGORIES = [
     # an age aside between commas stands apart, both ages in it
     ("Two children, aged 5 and 8, died in the fire.", [("killed", 2)]),
     ("More than 10 million remain internally displaced, IOM says.", [("displaced", 10e6)]),
+    ("Rescuers pulled 58 survivors from the sea after the boat overturned.", [("evacuees", 58)]),
     # the deaths, not what the group is called ("displaced", "wounded") say what is counted
     ("Two displaced people were burnt to death, he said.", [("killed", 2)]),
     ("Yesterday we received more than 50 wounded people and nine who were dead on arrival.",
@@ -445,6 +446,8 @@ NEVER = [
     ("Two children, aged 5 and 8, died in the fire.", "8"),
     # a relative's children are one family: no count of people
     ('"My mother and my brother\'s two children were inside," he said.', "two"),
+    # survivors pulled alive from a collapse are not taken anywhere
+    ("He said five people had been pulled alive from the mud.", "five"),
     # a jailbreak is no flight
     ("Of the 1,030 detainees held in the prison, more than 800 escaped, he said.", "800"),
     # patients of an illness are no injured
