@@ -365,6 +365,8 @@ CATEGORIES = [
     ("Two children, aged 5 and 8, died in the fire.", [("killed", 2)]),
     ("More than 10 million remain internally displaced, IOM says.", [("displaced", 10e6)]),
     ("Rescuers pulled 58 survivors from the sea after the boat overturned.", [("evacuees", 58)]),
+    ("The toll rose to 11 after two passengers succumbed to their injuries.",
+     [("killed", 11), ("killed", 2)]),
     # the deaths, not what the group is called ("displaced", "wounded") say what is counted
     ("Two displaced people were burnt to death, he said.", [("killed", 2)]),
     ("Yesterday we received more than 50 wounded people and nine who were dead on arrival.",
@@ -446,6 +448,8 @@ NEVER = [
     ("Two children, aged 5 and 8, died in the fire.", "8"),
     # a relative's children are one family: no count of people
     ('"My mother and my brother\'s two children were inside," he said.', "two"),
+    # people trapped under rubble are missing, not a population
+    ("We still believe at least six people remain trapped under the rubble.", "six"),
     # survivors pulled alive from a collapse are not taken anywhere
     ("He said five people had been pulled alive from the mud.", "five"),
     # a jailbreak is no flight
