@@ -936,7 +936,9 @@ def _score(
                     b < sa <= c0 for og, (sa, _sb) in spans.items() if og != g and og not in refs
                 ):
                     continue
-                if clause[c0] != clause[b] or transitive(c1):
+                if (clause[c0] != clause[b] and (b not in aside or clause[c0] != clause[a])) or (
+                    transitive(c1)
+                ):
                     continue
                 if _lone_as(toks, b + 1, c0):
                     continue  # "rises to 32 as residents flee"
@@ -976,6 +978,12 @@ def _score(
                     continue  # "104 missing and 807 injured": "missing" is the 104's
                 if _lone_as(toks, c1 + 1, a):
                     continue  # "counts its dead as thousands remain displaced"
+                if (
+                    c0 > 0
+                    and toks[c0 - 1].low in _AUXILIARIES
+                    and any(t.low == "and" for t in toks[c1 + 1 : a])
+                ):
+                    continue  # "were killed and 43 others injured": a passive takes no object
                 d = gap(c1 + 1, a)
                 if toks[c0].low == "lost" and d:
                     continue  # "lost 17 members of my family", not "lost contact with 12"

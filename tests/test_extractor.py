@@ -365,6 +365,12 @@ CATEGORIES = [
     ("Two children, aged 5 and 8, died in the fire.", [("killed", 2)]),
     ("More than 10 million remain internally displaced, IOM says.", [("displaced", 10e6)]),
     ("Rescuers pulled 58 survivors from the sea after the boat overturned.", [("evacuees", 58)]),
+    # a passive verb takes no object: the injured after "and" are injured
+    ("At least 19 people, among them seven children, were killed and 43 others injured.",
+     [("killed", 19), ("killed", 7), ("injured", 43)]),
+    # a verb after an aside ", including ..." speaks for its subsets too
+    ("At least 23 displaced persons, including nine women and six children, were killed.",
+     [("displaced", 23), ("killed", 9), ("killed", 6)]),
     ("The toll rose to 11 after two passengers succumbed to their injuries.",
      [("killed", 11), ("killed", 2)]),
     # the deaths, not what the group is called ("displaced", "wounded") say what is counted
