@@ -332,6 +332,7 @@ _ORG_SEQ = re.compile(
     r"[A-Z](?:[\w'\u2019-]*+(?:\.[A-Z])*+\.?+ ++(?:(?:for|of|on|and|the) ++)*+[A-Z]){1,7}"
     r"[\w'\u2019-]*+"
 )
+_SENTENCE_END: Final = re.compile(r"(?<=[a-z]{4})\. +")
 _WORD: Final = re.compile(r"[\w'-]+")
 _OF_THE = re.compile(r"\b(?:of|at|from) (?:the )?")
 _ROLE_ALT = "|".join(sorted(ROLE_WORDS))
@@ -376,14 +377,16 @@ class Resolver:
         if self._orgs is None:
             self._orgs = []
             for m in _ORG_SEQ.finditer(self.text):
-                name = m.group()
-                if not (set(name.lower().split()) & ORG_HEADS):
-                    continue
-                parts = [name] + [name[k.end() :] for k in _OF_THE.finditer(name)]
-                for part in parts:
-                    part = " ".join(w for w in part.split() if not _BASED.match(w))
-                    if {w.lower() for w in part.split()} & ORG_HEADS:
-                        self._orgs.append(part)
+                # "... and Displacement. The most recent": a full stop after a word ends
+                # the name (not after an initial or a short abbreviation: "U.S.", "St.")
+                for name in _SENTENCE_END.split(m.group()):
+                    if not (set(name.lower().split()) & ORG_HEADS):
+                        continue
+                    parts = [name] + [name[k.end() :] for k in _OF_THE.finditer(name)]
+                    for part in parts:
+                        part = " ".join(w for w in part.split() if not _BASED.match(w))
+                        if {w.lower() for w in part.split()} & ORG_HEADS:
+                            self._orgs.append(part)
         return self._orgs
 
     def _search_person(self, name: str) -> None:

@@ -48,6 +48,7 @@ _HELD_PEOPLE: Final = GRAMMAR["held_people"]
 _PASSENGER_VEHICLES: Final = GRAMMAR["passenger_vehicles"]
 _KIN_NOUNS: Final = GRAMMAR["kin_nouns"]
 _ONE_KIN: Final = GRAMMAR["one_kin"]
+_ONE_PERSON: Final = _ONE_KIN | {"man", "woman", "boy", "girl", "child", "baby", "infant"}
 # cue categories that are never figures: "missing", "in need", "taking part in the rescue"
 _STATES: Final = ("missing", "detained", "in_need", "activity")
 _PATIENT_WORDS: Final = GRAMMAR["patient_words"]
@@ -677,6 +678,14 @@ def appositives(toks: list[Tok]) -> set[int]:
                         or (inner[0] in _APPOSITIVE_OPENERS and close != ",")
                         or (inner[0] in _COMMA_ASIDE_OPENERS and close == "," and len(inner) <= 6)
                         or (close != "," and inner[0][:1].isdigit())
+                        # "Two migrants, a woman and her 5-year-old son, were found dead"
+                        or (
+                            close == ","
+                            and inner[0] in ("a", "an")
+                            and "and" in inner
+                            and len(inner) <= 10
+                            and inner[-1] in _ONE_PERSON
+                        )
                     )
                 ):
                     out.update(range(i, j + 1 if toks[j].text == close else j))

@@ -365,6 +365,10 @@ CATEGORIES = [
     ("Two children, aged 5 and 8, died in the fire.", [("killed", 2)]),
     ("More than 10 million remain internally displaced, IOM says.", [("displaced", 10e6)]),
     ("Rescuers pulled 58 survivors from the sea after the boat overturned.", [("evacuees", 58)]),
+    ("The camp holds 23,450 children, OCHA said.", [("population", 23450)]),
+    # an appositive naming who they were stands apart
+    ("Two migrants, a woman and her 5-year-old son, were found dead on Sunday.",
+     [("killed", 2)]),
     # a passive verb takes no object: the injured after "and" are injured
     ("At least 19 people, among them seven children, were killed and 43 others injured.",
      [("killed", 19), ("killed", 7), ("injured", 43)]),
@@ -595,6 +599,10 @@ ATTRIBUTION = [
     ("Zamzam was home to an estimated 500,000 people, although some aid agencies put the "
      "figure closer to one million.", ""),
     ("Some 300 people died; 200 were hurt, officials said.", "officials"),
+    # a full stop after a word ends an organisation's name
+    ("Iraq has repatriated 19,000 of its nationals, according to Baghdad's Ministry of "
+     "Migration and Displacement. The most recent convoy left in January.",
+     "Baghdad's Ministry of Migration and Displacement"),
     ("One person was killed in Huliaipole, the regional administration said.",
      "regional administration"),
 ]  # fmt: skip
