@@ -379,7 +379,11 @@ def _find_head(toks: list[Tok], i: int, v: Vocab) -> tuple[int, str, str, str]:
             steps += 1
             continue
         if (low.endswith("ly") and (nxt in v.modifiers or nxt in v.person_nouns)) or (
-            nxt in v.person_nouns and t.text.isalpha() and t.text.islower() and not _is_stop(t, v)
+            nxt in v.person_nouns
+            and t.text.isalpha()
+            and t.text.islower()
+            and not _is_stop(t, v)
+            and low not in _CONJ  # "45,936 Palestinians and wounded more than 109,270"
         ):
             j += 1  # "forcibly displaced persons", "two gang members", "60 aid workers"
             steps += 1
@@ -387,6 +391,8 @@ def _find_head(toks: list[Tok], i: int, v: Vocab) -> tuple[int, str, str, str]:
         if low in v.modifiers or (t.cap and low not in _MONTH_WORDS) or ("-" in low):
             if low in ("and", "or", "including", "of", "the") and last_cap is None and steps == 0:
                 break
+            if low in ("and", "or") and last_cap is not None and _verb_then_number(toks, j + 1, v):
+                break  # "killed 45,936 Palestinians and wounded more than 109,270"
             if t.cap:
                 last_cap = j
             j += 1
@@ -414,6 +420,21 @@ def _find_head(toks: list[Tok], i: int, v: Vocab) -> tuple[int, str, str, str]:
     if stop is not None and stop.text.islower() and _AGENTIVE.search(stop.low):
         return j, stop.low, "agent", _join(toks, start_who, j)  # "57 stranded trekkers"
     return i, "", "skip", ""
+
+
+def _verb_then_number(toks: list[Tok], j: int, v: Vocab) -> bool:
+    """Whether ``toks[j]`` is a cue word with a number phrase right after it ("wounded
+    more than 109,270"): a verb taking its own count, not a noun of this one."""
+    if j + 1 >= len(toks) or not is_cue_word(v, toks[j].low):
+        return False
+    after = toks[j + 1]
+    return after.text[:1].isdigit() or after.low in _NUMBER_WORDS or after.low in _COUNT_OPENERS
+
+
+_COUNT_OPENERS: Final = frozenset(
+    ("more", "at", "some", "about", "nearly", "over", "around", "almost", "up", "an", "a",
+     "hundreds", "thousands", "dozens", "scores", "tens", "several", "roughly")
+)  # fmt: skip
 
 
 _NOUN_CUES: Final = GRAMMAR["noun_cues"]
@@ -1702,6 +1723,7 @@ def _analyse_sentence(
     current = -1
     inherit = ""
     bar = 8.0  # an own cue at least this strong beats what the subset inherits
+    subset_run = False  # the mention before took its group's category as a subset
     for m in mentions:
         if m.group != current:
             # a subset is of the figure just before it: "2,012 dead and 2,059 injured,
@@ -1717,6 +1739,11 @@ def _analyse_sentence(
                 if not prev_cat and m is not mentions[0]:
                     inherit = ""
         cat = _decide(m, v, cargo, evacuation, hospital)
+        if not cat and m.group in cats and (subset_run or _is_subset(toks, m)):
+            cat = cats[m.group]  # "31 bodies, among them 11 children and seven women"
+            subset_run = True
+        else:
+            subset_run = False
         if m.head_kind == "household" and m.scores:
             # never a figure, but "80,000 households fled, equivalent to 400,000 people"
             cats[m.group] = max(m.scores, key=lambda c: m.scores[c])

@@ -366,6 +366,12 @@ CATEGORIES = [
     ("More than 10 million remain internally displaced, IOM says.", [("displaced", 10e6)]),
     ("Rescuers pulled 58 survivors from the sea after the boat overturned.", [("evacuees", 58)]),
     ("The camp holds 23,450 children, OCHA said.", [("population", 23450)]),
+    # subsets coordinated after "among them" share the whole's category
+    ("Rescuers had counted 31 bodies, among them 11 children and seven women.",
+     [("killed", 31), ("killed", 11), ("killed", 7)]),
+    # "and" before a verb with its own count ends the noun phrase
+    ("The war has killed at least 45,936 Palestinians and wounded more than 109,270.",
+     [("killed", 45936), ("injured", 109270)]),
     # an appositive naming who they were stands apart
     ("Two migrants, a woman and her 5-year-old son, were found dead on Sunday.",
      [("killed", 2)]),
