@@ -48,6 +48,7 @@ _HELD_PEOPLE: Final = GRAMMAR["held_people"]
 _PASSENGER_VEHICLES: Final = GRAMMAR["passenger_vehicles"]
 _KIN_NOUNS: Final = GRAMMAR["kin_nouns"]
 _ONE_KIN: Final = GRAMMAR["one_kin"]
+_NUMBER_NAMES: Final = GRAMMAR["number_names"]
 _ONE_PERSON: Final = _ONE_KIN | {"man", "woman", "boy", "girl", "child", "baby", "infant"}
 # cue categories that are never figures: "missing", "in need", "taking part in the rescue"
 _STATES: Final = ("missing", "detained", "in_need", "activity")
@@ -498,6 +499,16 @@ def _not_a_count(
         )
     ):
         return True  # "aged 5 and 8", "aged between 18 and 30": the second age
+    if prev is not None and (
+        prev.low in _NUMBER_NAMES
+        or (
+            prev.low in ("and", "to")
+            and first > 2
+            and toks[first - 2].text[:1].isdigit()
+            and toks[first - 3].low in _NUMBER_NAMES
+        )
+    ):
+        return True  # "between exits 131 and 158", "blocks 83 to 89": names, not counts
     if prev is not None and prev.low in ("my", "our", "your"):
         return True  # "took our two daughters": a speaker's family, not a count
     if (

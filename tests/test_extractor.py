@@ -468,6 +468,10 @@ NEVER = [
     ("We still believe at least six people remain trapped under the rubble.", "six"),
     # survivors pulled alive from a collapse are not taken anywhere
     ("He said five people had been pulled alive from the mud.", "five"),
+    # numbers that name an exit, a block, a gate; a wind force
+    ("Interstate 75 reopened between exits 131 and 158, and 40 people were evacuated.", "131"),
+    ("Interstate 75 reopened between exits 131 and 158, and 40 people were evacuated.", "158"),
+    ("The fire, fanned by winds of up to 8 Beaufort, forced 90 people to flee.", "8"),
     # a jailbreak is no flight
     ("Of the 1,030 detainees held in the prison, more than 800 escaped, he said.", "800"),
     # patients of an illness are no injured
