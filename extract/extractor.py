@@ -49,6 +49,7 @@ _PASSENGER_VEHICLES: Final = GRAMMAR["passenger_vehicles"]
 _KIN_NOUNS: Final = GRAMMAR["kin_nouns"]
 _ONE_KIN: Final = GRAMMAR["one_kin"]
 _NUMBER_NAMES: Final = GRAMMAR["number_names"]
+_HOLDING_VERBS: Final = frozenset(("shelter", "house", "accommodate", "hold", "host", "take"))
 _ONE_PERSON: Final = _ONE_KIN | {"man", "woman", "boy", "girl", "child", "baby", "infant"}
 # cue categories that are never figures: "missing", "in need", "taking part in the rescue"
 _STATES: Final = ("missing", "detained", "in_need", "activity")
@@ -501,6 +502,7 @@ def _not_a_count(
         return True  # "aged 5 and 8", "aged between 18 and 30": the second age
     if prev is not None and (
         prev.low in _NUMBER_NAMES
+        or (prev.text == "," and first > 1 and toks[first - 2].low in _NUMBER_NAMES)
         or (
             prev.low in ("and", "to")
             and first > 2
@@ -508,7 +510,14 @@ def _not_a_count(
             and toks[first - 3].low in _NUMBER_NAMES
         )
     ):
-        return True  # "between exits 131 and 158", "blocks 83 to 89": names, not counts
+        return True  # "between exits 131 and 158", "blocks 83 to 89", "the helpline, 1700"
+    if (
+        prev is not None
+        and prev.low in _HOLDING_VERBS
+        and first > 2
+        and (toks[first - 2].low in ("can", "could") or toks[first - 3].low in ("able", "enough"))
+    ):
+        return True  # "buildings able to shelter 450,000 people": a capacity
     if prev is not None and prev.low in ("my", "our", "your"):
         return True  # "took our two daughters": a speaker's family, not a count
     if (
@@ -1053,6 +1062,12 @@ def _score(
             m.scores = dict(scores)
             for cat, own in m.own_cues.items():
                 m.scores[cat] = max(m.scores.get(cat, 0.0), own)
+            if (
+                m.head_end + 1 < len(toks)
+                and toks[m.head_end + 1].low == "alive"
+                and not any(t.low == "buried" for t in toks[max(0, m.first - 4) : m.first])
+            ):
+                m.scores.pop("killed", None)  # "pulled out six people alive", not "buried"
             adjective = max(m.own_cues.values(), default=0.0)
             if (
                 killed_after >= 4.0

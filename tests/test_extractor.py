@@ -366,6 +366,10 @@ CATEGORIES = [
     ("More than 10 million remain internally displaced, IOM says.", [("displaced", 10e6)]),
     ("Rescuers pulled 58 survivors from the sea after the boat overturned.", [("evacuees", 58)]),
     ("The camp holds 23,450 children, OCHA said.", [("population", 23450)]),
+    # people pulled out alive are not dead; people buried alive are
+    ("Rescuers recovered nine bodies and pulled out six people alive.",
+     [("killed", 9), ("evacuees", 6)]),
+    ("The landslide buried more than 2,000 people alive.", [("killed", 2000)]),
     # subsets coordinated after "among them" share the whole's category
     ("Rescuers had counted 31 bodies, among them 11 children and seven women.",
      [("killed", 31), ("killed", 11), ("killed", 7)]),
@@ -472,6 +476,9 @@ NEVER = [
     ("Interstate 75 reopened between exits 131 and 158, and 40 people were evacuated.", "131"),
     ("Interstate 75 reopened between exits 131 and 158, and 40 people were evacuated.", "158"),
     ("The fire, fanned by winds of up to 8 Beaufort, forced 90 people to flee.", "8"),
+    ("The NDMA's helpline, 1700, remained operational.", "1700"),
+    # what buildings could hold is a capacity
+    ("Da Nang has prepared 1,230 buildings able to shelter 450,000 people.", "450,000"),
     # a jailbreak is no flight
     ("Of the 1,030 detainees held in the prison, more than 800 escaped, he said.", "800"),
     # patients of an illness are no injured
