@@ -70,6 +70,7 @@ _SUBJECT_SKIP: Final = frozenset(
 )  # fmt: skip
 _NOT_PLACES: Final = GRAMMAR["not_places"]
 _YEAR: Final = re.compile(r"(?:1[89]|20)\d\d")
+_YEAR_SPAN: Final = re.compile(r"(?:1[89]|20)\d\d\s*(?:-|\u2013|to|and)\s*(?:1[89]|20)\d\d")
 _DIGIT_GROUP: Final = re.compile(r"\d[\d,.]*")
 
 
@@ -586,6 +587,8 @@ def _not_a_count(
         bare = core.replace(",", "")
         if _YEAR.fullmatch(core):
             return True  # a year, unless it counts people: checked by caller
+        if _YEAR_SPAN.fullmatch(core) and not (nxt is not None and nxt.low in v.person_nouns):
+            return True  # "between 2011 and 2021": a span of years
         if bare.startswith("0") and len(bare) > 1 and "." not in bare:
             return True
         if nxt is not None and _DIGIT_GROUP.fullmatch(nxt.text) and nxt.start - toks[last].end <= 1:

@@ -479,6 +479,7 @@ NEVER = [
     ("The NDMA's helpline, 1700, remained operational.", "1700"),
     # what buildings could hold is a capacity
     ("Da Nang has prepared 1,230 buildings able to shelter 450,000 people.", "450,000"),
+    ("The war killed some 300,000 people between 2011 and 2021.", "2011"),
     # a jailbreak is no flight
     ("Of the 1,030 detainees held in the prison, more than 800 escaped, he said.", "800"),
     # patients of an illness are no injured
