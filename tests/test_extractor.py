@@ -480,6 +480,8 @@ NEVER = [
     # what buildings could hold is a capacity
     ("Da Nang has prepared 1,230 buildings able to shelter 450,000 people.", "450,000"),
     ("The war killed some 300,000 people between 2011 and 2021.", "2011"),
+    # people searched for are missing
+    ("Rescuers were still searching for at least six people believed to be trapped.", "six"),
     # a jailbreak is no flight
     ("Of the 1,030 detainees held in the prison, more than 800 escaped, he said.", "800"),
     # patients of an illness are no injured
