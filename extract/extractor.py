@@ -49,8 +49,8 @@ _PASSENGER_VEHICLES: Final = GRAMMAR["passenger_vehicles"]
 _KIN_NOUNS: Final = GRAMMAR["kin_nouns"]
 _ONE_KIN: Final = GRAMMAR["one_kin"]
 _NUMBER_NAMES: Final = GRAMMAR["number_names"]
-_HOLDING_VERBS: Final = frozenset(("shelter", "house", "accommodate", "hold", "host", "take"))
-_ONE_PERSON: Final = _ONE_KIN | {"man", "woman", "boy", "girl", "child", "baby", "infant"}
+_HOLDING_VERBS: Final = GRAMMAR["holding_verbs"]
+_ONE_PERSON: Final = _ONE_KIN | GRAMMAR["one_person"]
 # cue categories that are never figures: "missing", "in need", "taking part in the rescue"
 _STATES: Final = ("missing", "detained", "in_need", "activity")
 _PATIENT_WORDS: Final = GRAMMAR["patient_words"]
@@ -434,10 +434,7 @@ def _verb_then_number(toks: list[Tok], j: int, v: Vocab) -> bool:
     return after.text[:1].isdigit() or after.low in _NUMBER_WORDS or after.low in _COUNT_OPENERS
 
 
-_COUNT_OPENERS: Final = frozenset(
-    ("more", "at", "some", "about", "nearly", "over", "around", "almost", "up", "an", "a",
-     "hundreds", "thousands", "dozens", "scores", "tens", "several", "roughly")
-)  # fmt: skip
+_COUNT_OPENERS: Final = GRAMMAR["count_openers"]
 
 
 _NOUN_CUES: Final = GRAMMAR["noun_cues"]
