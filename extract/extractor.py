@@ -1433,6 +1433,9 @@ def _is_subset(toks: list[Tok], m: Mention_) -> bool:
         or after == ["of", "whom"]
         or (after == ["of", "the"] and m.head in _PARTITIVE_HEADS)  # "two of the victims"
         or before[-1:] == ["remaining"]  # "the remaining 382 are in hospital"
+        # "some 8,600 children are among them"
+        or [t.low for t in toks[m.head_end + 1 : m.head_end + 3]]
+        in (["are", "among"], ["were", "among"], ["is", "among"], ["was", "among"])
         or _after_fronted_whole(toks, m.first)
         or _late_in_subset_list(toks, m.first)
     )

@@ -366,6 +366,9 @@ CATEGORIES = [
     ("More than 10 million remain internally displaced, IOM says.", [("displaced", 10e6)]),
     ("Rescuers pulled 58 survivors from the sea after the boat overturned.", [("evacuees", 58)]),
     ("The camp holds 23,450 children, OCHA said.", [("population", 23450)]),
+    # "are among them": a subset of the figure before
+    ("Some 20,000 refugees arrived. UNICEF estimates that some 8,600 children are among them.",
+     [("displaced", 20000), ("displaced", 8600)]),
     # people pulled out alive are not dead; people buried alive are
     ("Rescuers recovered nine bodies and pulled out six people alive.",
      [("killed", 9), ("evacuees", 6)]),
