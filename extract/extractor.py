@@ -562,7 +562,7 @@ def _not_a_count(
         before = toks[first - 2] if toks[first - 1].low == word else prev
         if before is not None and v.person_nouns.get(before.low) == "":
             return True  # "children under five"
-    month = toks[first - 2] if prev is not None and prev.text == "." and first > 1 else prev
+    month = _before_number(toks, first)
     if month is not None and (month.low in _MONTH_WORDS or month.low.rstrip(".") in _MONTH_WORDS):
         return True  # "March 3", "Oct. 14"
     if _fraction(toks, first, last):
@@ -1176,13 +1176,21 @@ def _counted_by_number(toks: list[Tok], c0: int, v: Vocab) -> bool:
     after a name with a number ("Camp 5 kills")."""
     if c0 < 1 or not toks[c0 - 1].text[:1].isdigit() or _YEAR.fullmatch(toks[c0 - 1].text):
         return False
-    k = c0 - 2
-    if k > 0 and toks[k].text == ".":
-        k -= 1  # "Oct. 14 killed"
-    if k >= 0 and _is_capitalized_name(toks[k], v) and toks[k].low not in _MONTH_WORDS:
+    before = _before_number(toks, c0 - 1)
+    if before is None:
+        return True
+    if _is_capitalized_name(before, v) and before.low not in _MONTH_WORDS:
         return False
-    before = toks[k].low.rstrip(".") if k >= 0 else ""
-    return before not in _MONTH_WORDS
+    return before.low.rstrip(".") not in _MONTH_WORDS
+
+
+def _before_number(toks: list[Tok], i: int) -> Tok | None:
+    """The token before the number at ``toks[i]``, past the full stop of an abbreviation
+    ("Oct. 14"); ``None`` at the start of the sentence."""
+    j = i - 1
+    if j > 0 and toks[j].text == ".":
+        j -= 1
+    return toks[j] if j >= 0 else None
 
 
 def _lone_as(toks: list[Tok], a: int, b: int) -> bool:
